@@ -1,0 +1,24 @@
+# Tarjim: build stage with the Maven wrapper, runtime stage on a JRE 17.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
+COPY frontend frontend
+RUN ./mvnw -B -q package -DskipTests
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system tarjim && useradd --system --gid tarjim --home /app tarjim
+WORKDIR /app
+COPY --from=build /src/target/tarjim.jar /app/tarjim.jar
+COPY models /app/models
+RUN mkdir -p /app/data /app/djl-cache && chown -R tarjim:tarjim /app
+USER tarjim
+ENV TARJIM_DATA_DIR=/app/data \
+    TARJIM_MODELS_DIR=/app/models \
+    DJL_CACHE_DIR=/app/djl-cache \
+    DJL_OFFLINE=true
+VOLUME ["/app/models", "/app/data"]
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app/tarjim.jar"]
