@@ -27,4 +27,18 @@ class HealthEndpointTest {
         ResponseEntity<String> response = http.getForEntity("/", String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     }
+
+    @Test
+    void prometheusMetricsAreExposed() {
+        ResponseEntity<String> response = http.getForEntity("/actuator/prometheus", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void openApiDocumentIsServed() {
+        ResponseEntity<String> response = http.getForEntity("/v3/api-docs", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).contains("Tarjim API");
+    }
 }
