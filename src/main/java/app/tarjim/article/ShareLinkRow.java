@@ -2,13 +2,11 @@ package app.tarjim.article;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.relational.core.mapping.Table;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /** A row of {@code share_link}; the version tells Spring Data JDBC a new token from an existing one. */
-@Table("share_link")
 record ShareLinkRow(@Id String token, @Version Integer version, UUID articleId, Instant createdAt,
                     Instant expiresAt, Instant revokedAt) {
 
