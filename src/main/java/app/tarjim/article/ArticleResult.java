@@ -19,6 +19,15 @@ public record ArticleResult(List<StoredSentence> sentences, String translationTe
                 .sorted(Comparator.comparingInt(StoredSentence::paragraphIndex)
                         .thenComparingInt(StoredSentence::sentenceIndex))
                 .toList();
+        for (int i = 1; i < sentences.size(); i++) {
+            StoredSentence previous = sentences.get(i - 1);
+            StoredSentence current = sentences.get(i);
+            if (previous.paragraphIndex() == current.paragraphIndex()
+                    && previous.sentenceIndex() == current.sentenceIndex()) {
+                throw new IllegalArgumentException("Two sentences at paragraph " + current.paragraphIndex()
+                        + ", sentence " + current.sentenceIndex());
+            }
+        }
         Objects.requireNonNull(translationText, "translationText");
         models = models == null ? ModelsUsed.NONE : models;
     }

@@ -129,6 +129,13 @@ class ArticleServiceTest {
     }
 
     @Test
+    void resultsWithTwoSentencesInOnePlaceAreRejected() {
+        StoredSentence sentence = new StoredSentence(0, 0, "نص", "Text", 0.9, false);
+        assertThatThrownBy(() -> new ArticleResult(List.of(sentence, sentence), "Text", null, null, false))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void draftsNeedAnOwnerAndText() {
         assertThatThrownBy(() -> new ArticleDraft(" ", "نص", "SHORT")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ArticleDraft(OWNER, "\n ", "SHORT")).isInstanceOf(IllegalArgumentException.class);
