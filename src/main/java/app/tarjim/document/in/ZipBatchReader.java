@@ -35,11 +35,12 @@ final class ZipBatchReader {
             long totalBytes = 0;
             for (ZipArchiveEntry entry : entries) {
                 String name = entry.getName();
-                if (entry.isDirectory() || ZipEntryNames.isIgnorable(name)) {
-                    continue;
-                }
+                // Unsafe first: "../x" would otherwise pass as a hidden dot file and go unreported.
                 if (ZipEntryNames.isUnsafe(name)) {
                     collector.problem(name, 0, "unsafe entry name (absolute path or '..'); skipped");
+                    continue;
+                }
+                if (entry.isDirectory() || ZipEntryNames.isIgnorable(name)) {
                     continue;
                 }
                 if (DocumentType.fromFileName(name).isEmpty()) {
