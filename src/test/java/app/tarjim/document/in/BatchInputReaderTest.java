@@ -96,6 +96,7 @@ class BatchInputReaderTest {
         assertThat(input.problems()).singleElement().satisfies(p -> {
             assertThat(p.sourceName()).isEqualTo("big.txt");
             assertThat(p.lineNumber()).isZero();
+            assertThat(p.message()).isEqualTo("larger than 97.7 KB when unpacked; skipped");
         });
     }
 
