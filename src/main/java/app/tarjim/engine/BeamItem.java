@@ -65,17 +65,18 @@ final class BeamItem {
         }
     }
 
+    /** First half of a step, independent per beam: log-softmax of the beam's logits, then the processors. */
+    void processRow(int beam, float[] scores, int rowOffset, int curLen) {
+        LogSoftmax.inPlace(scores, rowOffset, vocab);
+        processors.apply(running[beam], curLen, scores, rowOffset, vocab);
+    }
+
     /**
-     * One step: {@code scores[offset ..]} holds this input's [beams, vocab] logits and is overwritten.
+     * Second half of a step: {@code scores[offset ..]} holds this input's processed [beams, vocab] log-probs.
      *
      * @return for each new running beam, the old beam it continues (for reordering the cache)
      */
     int[] advance(float[] scores, int offset, int curLen) {
-        for (int b = 0; b < beams; b++) {
-            int row = offset + b * vocab;
-            LogSoftmax.inPlace(scores, row, vocab);
-            processors.apply(running[b], curLen, scores, row, vocab);
-        }
         float[] candScores = new float[candidates];
         int[] candIndices = new int[candidates];
         topCandidates(scores, offset, candScores, candIndices);

@@ -44,10 +44,13 @@ final class BeamSearch {
                 searches[active[a]].lastTokens(curLen, last, a * beams);
             }
             float[] scores = state.step(last);
+            int[] stepItems = active;
+            int stepLen = curLen;
+            RowParallel.forEach(active.length * beams, vocab, row -> searches[stepItems[row / beams]]
+                    .processRow(row % beams, scores, row * vocab, stepLen));
             int[][] sources = new int[active.length][];
-            for (int a = 0; a < active.length; a++) {
-                sources[a] = searches[active[a]].advance(scores, a * beams * vocab, curLen);
-            }
+            RowParallel.forEach(active.length, (long) beams * vocab,
+                    a -> sources[a] = searches[stepItems[a]].advance(scores, a * beams * vocab, stepLen));
             curLen++;
             int[] rows = new int[active.length * beams];
             int[] kept = new int[active.length];

@@ -41,14 +41,23 @@ final class GreedySearch {
                 last[r] = sequences[active[r]][lengths[active[r]] - 1];
             }
             float[] scores = state.step(last);
+            int[] rowsActive = active;
+            long[] chosen = new long[active.length];
+            double[] logProbs = new double[active.length];
+            RowParallel.forEach(active.length, vocab, r -> {
+                int item = rowsActive[r];
+                int offset = r * vocab;
+                processors.apply(sequences[item], lengths[item], scores, offset, vocab);
+                int token = argmax(scores, offset, vocab);
+                chosen[r] = token;
+                logProbs[r] = scores[offset + token] - LogSoftmax.logSumExp(scores, offset, vocab, scores[offset + token]);
+            });
             int[] kept = new int[active.length];
             int keptCount = 0;
             for (int r = 0; r < active.length; r++) {
                 int item = active[r];
-                int offset = r * vocab;
-                processors.apply(sequences[item], lengths[item], scores, offset, vocab);
-                int token = argmax(scores, offset, vocab);
-                sums[item] += scores[offset + token] - LogSoftmax.logSumExp(scores, offset, vocab);
+                long token = chosen[r];
+                sums[item] += logProbs[r];
                 sequences[item][lengths[item]++] = token;
                 boolean done = (settings.hasEos() && token == settings.eosTokenId())
                         || lengths[item] >= settings.maxLength();
