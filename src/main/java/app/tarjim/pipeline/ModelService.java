@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Resolves each preset's models once (fetching them on first use when they are missing) and remembers
@@ -23,11 +24,12 @@ public class ModelService {
 
     private static final Logger log = LoggerFactory.getLogger(ModelService.class);
 
-    private final ModelProvider provider;
+    private final Supplier<ModelProvider> provider;
     private final Map<TranslationPreset, CompletableFuture<ModelResolution>> resolutions = new ConcurrentHashMap<>();
     private final AtomicReference<DownloadProgress> lastProgress = new AtomicReference<>();
 
-    public ModelService(ModelProvider provider) {
+    /** The provider is looked up on first use, so the app starts even when the registry is missing or broken. */
+    public ModelService(Supplier<ModelProvider> provider) {
         this.provider = provider;
     }
 
@@ -35,7 +37,7 @@ public class ModelService {
     public CompletableFuture<ModelResolution> prepare(TranslationPreset preset) {
         return resolutions.computeIfAbsent(preset, p -> CompletableFuture.supplyAsync(() -> {
             DownloadListener listener = lastProgress::set;
-            ModelResolution resolution = provider.resolve(p, true, listener);
+            ModelResolution resolution = provider.get().resolve(p, true, listener);
             if (resolution.demo()) {
                 log.warn("Preset {}: {} ({})", p, ModelResolution.DEMO_NOTICE, resolution.translation().reason());
             } else {

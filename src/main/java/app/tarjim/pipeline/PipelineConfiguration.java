@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -63,8 +64,8 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    ModelService modelService(@Lazy ModelProvider provider) {
-        return new ModelService(provider);
+    ModelService modelService(ObjectProvider<ModelProvider> provider) {
+        return new ModelService(provider::getObject);
     }
 
     /** The engine's loader, with the variant preferred by configuration when the folder has it. */
