@@ -6,6 +6,7 @@ import app.tarjim.pipeline.PipelineRequest;
 import app.tarjim.pipeline.PipelineResult;
 import app.tarjim.pipeline.models.ResolvedModel;
 import app.tarjim.pipeline.translate.TranslatedSentence;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -37,9 +38,13 @@ public class ArticleTranslationJobs implements DisposableBean {
     });
     private final Map<UUID, TranslationJob> running = new ConcurrentHashMap<>();
 
-    public ArticleTranslationJobs(ArticlePipeline pipeline, ArticleService articles) {
+    private final MeterRegistry metrics;
+
+    public ArticleTranslationJobs(ArticlePipeline pipeline, ArticleService articles, MeterRegistry metrics) {
         this.pipeline = pipeline;
         this.articles = articles;
+        this.metrics = metrics;
+        metrics.gauge("tarjim.articles.running", running, Map::size);
     }
 
     /**
@@ -86,11 +91,17 @@ public class ArticleTranslationJobs implements DisposableBean {
             articles.markRunning(id);
             PipelineResult result = pipeline.run(request, job.listener(), job::isCancelled);
             articles.complete(id, toArticleResult(result));
+            metrics.counter("tarjim.articles", "status", "done").increment();
+            metrics.counter("tarjim.sentences").increment(result.translation().sentences().size());
+            metrics.timer("tarjim.article.duration", "stage", "translate").record(result.translateTime());
+            metrics.timer("tarjim.article.duration", "stage", "summarize").record(result.summarizeTime());
         } catch (GenerationCancelledException e) {
             articles.cancel(id);
+            metrics.counter("tarjim.articles", "status", "cancelled").increment();
         } catch (RuntimeException e) {
             log.warn("Article {} failed", id, e);
             articles.fail(id, userMessage(e));
+            metrics.counter("tarjim.articles", "status", "failed").increment();
         } finally {
             running.remove(id);
             articles.find(id).ifPresent(job::finish);

@@ -13,6 +13,7 @@ import app.tarjim.engine.ModelVariant;
 import app.tarjim.engine.Seq2SeqModel;
 import app.tarjim.pipeline.models.GeneratorFactory;
 import app.tarjim.pipeline.models.TranslationPreset;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -59,7 +60,7 @@ public class PipelineConfiguration {
 
     @Bean
     @Lazy
-    ModelProvider modelProvider(@Lazy ModelRegistry registry, ModelDownloader downloader) {
+    ModelProvider modelProvider(ModelRegistry registry, ModelDownloader downloader) {
         return new ModelProvider(registry, downloader);
     }
 
@@ -83,8 +84,8 @@ public class PipelineConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    LoadedModels loadedModels(GeneratorFactory factory) {
-        return new LoadedModels(factory);
+    LoadedModels loadedModels(GeneratorFactory factory, MeterRegistry metrics) {
+        return new LoadedModels(dir -> new MeteredGenerator(factory.open(dir), metrics));
     }
 
     @Bean
