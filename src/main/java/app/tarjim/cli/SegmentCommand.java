@@ -1,5 +1,9 @@
 package app.tarjim.cli;
 
+import app.tarjim.engine.ModelLoadException;
+import app.tarjim.engine.ModelOptions;
+import app.tarjim.engine.Seq2SeqModel;
+
 import app.tarjim.pipeline.input.InputLimits;
 import app.tarjim.pipeline.input.InputRejectedException;
 import app.tarjim.pipeline.input.InputValidator;
@@ -23,7 +27,7 @@ import picocli.CommandLine.Spec;
         description = {
                 "Reads an article (UTF-8) on standard input and prints one segment per line, "
                         + "with an empty line between paragraphs.",
-                "Token counts are estimated from word lengths; the estimate errs high."})
+                "Token counts are estimated from word lengths (the estimate errs high) unless --model is given."})
 public class SegmentCommand implements Callable<Integer> {
 
     /** Exit status when the input is empty, too long, binary or not UTF-8 (2 is picocli's usage error). */
@@ -32,6 +36,10 @@ public class SegmentCommand implements Callable<Integer> {
     @Option(names = "--max-tokens", defaultValue = "512", paramLabel = "N",
             description = "Longest segment, in estimated tokens (default: ${DEFAULT-VALUE}, the Marian input limit).")
     int maxTokens;
+
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "Count tokens with this model's tokenizer instead of estimating; the limit defaults to its input limit.")
+    java.nio.file.Path model;
 
     @Option(names = "--max-chars", defaultValue = "100000", paramLabel = "N",
             description = "Longest accepted input, in characters (default: ${DEFAULT-VALUE}).")
@@ -63,7 +71,20 @@ public class SegmentCommand implements Callable<Integer> {
             err.flush();
             return EXIT_INPUT_REJECTED;
         }
-        SegmentedText segmented = new Segmenter(new TextNormalizer(), new EstimatedTokenCounter(), maxTokens).segment(text);
+        SegmentedText segmented;
+        if (model != null) {
+            try (Seq2SeqModel loaded = Seq2SeqModel.load(model, ModelOptions.defaults())) {
+                boolean limitGiven = spec.commandLine().getParseResult().hasMatchedOption("--max-tokens");
+                int limit = limitGiven ? maxTokens : loaded.maxInputTokens();
+                segmented = new Segmenter(new TextNormalizer(), loaded::countTokens, limit).segment(text);
+            } catch (ModelLoadException e) {
+                err.println(e.getMessage());
+                err.flush();
+                return 1;
+            }
+        } else {
+            segmented = new Segmenter(new TextNormalizer(), new EstimatedTokenCounter(), maxTokens).segment(text);
+        }
         List<List<Segment>> paragraphs = segmented.paragraphs();
         for (int p = 0; p < paragraphs.size(); p++) {
             if (p > 0) {

@@ -68,4 +68,26 @@ class SegmentCommandTest {
         assertThat(status).isEqualTo(SegmentCommand.EXIT_INPUT_REJECTED);
         assertThat(err.toString()).contains("not valid UTF-8");
     }
+
+    @Test
+    void countsWithTheModelsTokenizerWhenGivenAModel() {
+        String sentence = "المعارضة ترفض الضغوط الأميركية الروسية وتؤكد بقاءها في حلب، وتقول إن المفاوضات انتهت، "
+                + "وإن الفصائل باقية في المدينة.";
+        int status = run(sentence, "--model", "models/demo/marian-ar-en-demo", "--max-tokens", "12");
+        assertThat(status).as(err.toString()).isZero();
+        app.tarjim.engine.Seq2SeqModel model = app.tarjim.engine.Seq2SeqModel.load(
+                java.nio.file.Path.of("models/demo/marian-ar-en-demo"), app.tarjim.engine.ModelOptions.defaults());
+        try (model) {
+            java.util.List<String> lines = out.toString().lines().filter(l -> !l.isBlank()).toList();
+            assertThat(lines).hasSizeGreaterThan(1);
+            assertThat(lines).allSatisfy(l -> assertThat(model.countTokens(l)).isLessThanOrEqualTo(12));
+        }
+    }
+
+    @Test
+    void missingModelFolderIsAClearError() {
+        int status = run("جملة.", "--model", "no/such/model");
+        assertThat(status).isNotZero();
+        assertThat(err.toString()).contains("no/such/model");
+    }
 }
