@@ -1,0 +1,55 @@
+"""Writes a random-weight Marian with opus-mt-ar-en dimensions (d_model 512, 6+6 layers, 8 heads, FFN 2048,
+vocab 62802) in the Optimum / transformers.js layout, fp32 and int8, for bench/run.sh. Never committed.
+
+Usage: /tmp/hf/bin/python bench/make_bench_model.py OUT_DIR   (run from the repository root)
+Uses the export code of tools/fixtures (onnx_export.export_model, train_models.marian_config); set
+TARJIM_FIXTURE_TOOLS to use another checkout's copy.
+"""
+import json
+import os
+import sys
+from pathlib import Path
+
+import torch
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, os.environ.get("TARJIM_FIXTURE_TOOLS", str(ROOT / "tools" / "fixtures")))
+from onnx_export import export_model  # noqa: E402
+from train_models import marian_config, marian_generation_config  # noqa: E402
+from transformers import MarianMTModel  # noqa: E402
+
+VOCAB = 62802
+
+
+def wordlevel_tokenizer(vocab_size: int, eos: int, unk: int, pad: int) -> dict:
+    """A plain tokenizer over the whole vocabulary (the benchmark feeds token ids; this only has to load)."""
+    vocab = {f"w{i}": i for i in range(vocab_size)}
+    for name, i in (("</s>", eos), ("<unk>", unk), ("<pad>", pad)):
+        del vocab[f"w{i}"]
+        vocab[name] = i
+    added = [{"id": i, "content": c, "single_word": False, "lstrip": False, "rstrip": False, "normalized": False,
+              "special": True} for c, i in (("</s>", eos), ("<unk>", unk), ("<pad>", pad))]
+    single = [{"Sequence": {"id": "A", "type_id": 0}}, {"SpecialToken": {"id": "</s>", "type_id": 0}}]
+    return {"version": "1.0", "truncation": None, "padding": None, "added_tokens": added, "normalizer": None,
+            "pre_tokenizer": {"type": "WhitespaceSplit"},
+            "post_processor": {"type": "TemplateProcessing", "single": single, "pair": single,
+                               "special_tokens": {"</s>": {"id": "</s>", "ids": [eos], "tokens": ["</s>"]}}},
+            "decoder": {"type": "WordPiece", "prefix": "##", "cleanup": False},
+            "model": {"type": "WordLevel", "vocab": vocab, "unk_token": "<unk>"}}
+
+
+def main(out: Path):
+    torch.manual_seed(0)
+    torch.set_num_threads(2)
+    cfg = marian_config(VOCAB, d_model=512, ffn=2048, heads=8, layers=6, dropout=0.0)
+    model = MarianMTModel(cfg).eval()
+    out.mkdir(parents=True, exist_ok=True)
+    model.config.save_pretrained(out)
+    marian_generation_config(VOCAB).save_pretrained(out)
+    (out / "tokenizer.json").write_text(json.dumps(wordlevel_tokenizer(VOCAB, 0, 1, VOCAB - 1)))
+    export_model(model, out)
+    print(f"wrote {out}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))

@@ -1,0 +1,39 @@
+package app.tarjim.document.out;
+
+import java.util.List;
+
+/**
+ * A translated article as the exporters see it; the app maps its own types into this.
+ *
+ * @param id          stable identifier (batch item id, article id)
+ * @param title       may be null
+ * @param sourceText  the Arabic text, paragraphs separated by line breaks
+ * @param sentences   sentence alignment when known; may be empty, then paragraphs are paired by position
+ * @param translation the English text, paragraphs separated by line breaks
+ * @param summary     English summary; may be null
+ * @param demo        true when produced by the demo engine rather than a real model
+ * @param error       why translation failed, or null
+ */
+public record ExportedArticle(String id, String title, String sourceText, List<ExportedSentence> sentences,
+                              String translation, String summary, boolean demo, String error) {
+
+    public ExportedArticle {
+        id = id == null ? "" : id;
+        sourceText = sourceText == null ? "" : sourceText;
+        sentences = sentences == null ? List.of() : List.copyOf(sentences);
+        translation = translation == null ? "" : translation;
+    }
+
+    /** The title, or the id when there is none, for headings. */
+    public String displayTitle() {
+        return title == null || title.isBlank() ? id : title;
+    }
+
+    public boolean hasSummary() {
+        return summary != null && !summary.isBlank();
+    }
+
+    public boolean hasError() {
+        return error != null && !error.isBlank();
+    }
+}

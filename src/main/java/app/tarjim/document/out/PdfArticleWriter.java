@@ -1,0 +1,70 @@
+package app.tarjim.document.out;
+
+import app.tarjim.document.out.PdfPageFlow.Style;
+import app.tarjim.document.out.ShapedParagraph.Direction;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * PDF with embedded Noto fonts: per article (each on a new page) the title, notices, the summary, then
+ * each Arabic paragraph (shaped, right-to-left, right-aligned) followed by its English translation.
+ */
+public final class PdfArticleWriter implements ArticleWriter {
+
+    static final String SUMMARY_HEADING = "Summary";
+    static final String TRANSLATION_HEADING = "Translation";
+
+    @Override
+    public void write(List<ExportedArticle> articles, OutputStream out) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (PDDocument document = new PDDocument(); PdfFonts fonts = new PdfFonts(document)) {
+            describe(document, articles);
+            PdfPageFlow flow = new PdfPageFlow(document, fonts);
+            for (ExportedArticle article : articles) {
+                flow.newPage();
+                writeArticle(flow, article);
+            }
+            flow.finish();
+            // Saved to a buffer first: the fonts must stay open until the subsets are written, and
+            // PDFBox must not get hold of (and close) the caller's stream.
+            document.save(buffer);
+        }
+        buffer.writeTo(out);
+        out.flush();
+    }
+
+    private static void writeArticle(PdfPageFlow flow, ExportedArticle article) throws IOException {
+        flow.paragraph(article.displayTitle(), Style.TITLE, Direction.AUTO);
+        if (article.demo()) {
+            flow.paragraph(DemoNotice.TEXT, Style.NOTICE, Direction.LEFT_TO_RIGHT);
+        }
+        if (article.hasError()) {
+            flow.paragraph("Error: " + article.error(), Style.NOTICE, Direction.LEFT_TO_RIGHT);
+        }
+        if (article.hasSummary()) {
+            flow.paragraph(SUMMARY_HEADING, Style.HEADING, Direction.LEFT_TO_RIGHT);
+            flow.paragraph(article.summary(), Style.BODY, Direction.LEFT_TO_RIGHT);
+            flow.space(8);
+        }
+        flow.paragraph(TRANSLATION_HEADING, Style.HEADING, Direction.LEFT_TO_RIGHT);
+        for (AlignedParagraph paragraph : AlignedParagraph.of(article)) {
+            flow.paragraph(paragraph.source(), Style.ARABIC,
+                    ArabicScript.contains(paragraph.source()) ? Direction.RIGHT_TO_LEFT : Direction.AUTO);
+            flow.paragraph(paragraph.target(), Style.BODY, Direction.LEFT_TO_RIGHT);
+            flow.space(8);
+        }
+    }
+
+    private static void describe(PDDocument document, List<ExportedArticle> articles) {
+        PDDocumentInformation info = document.getDocumentInformation();
+        info.setCreator("Tarjim");
+        if (articles.size() == 1) {
+            info.setTitle(articles.get(0).displayTitle());
+        }
+    }
+}

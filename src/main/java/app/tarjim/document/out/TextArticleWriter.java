@@ -1,0 +1,40 @@
+package app.tarjim.document.out;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Plain UTF-8 text for pasting elsewhere: per article the title, the English translation, then the summary. */
+public final class TextArticleWriter implements ArticleWriter {
+
+    static final String SEPARATOR = "=".repeat(60);
+
+    @Override
+    public void write(List<ExportedArticle> articles, OutputStream out) throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        for (int i = 0; i < articles.size(); i++) {
+            if (i > 0) {
+                writer.write("\n" + SEPARATOR + "\n\n");
+            }
+            ExportedArticle article = articles.get(i);
+            writer.write(article.displayTitle().strip() + "\n\n");
+            if (article.demo()) {
+                writer.write("[" + DemoNotice.TEXT + "]\n\n");
+            }
+            if (article.hasError()) {
+                writer.write("Error: " + article.error().strip() + "\n\n");
+            }
+            List<String> paragraphs = AlignedParagraph.of(article).stream()
+                    .map(AlignedParagraph::target).filter(t -> !t.isBlank()).toList();
+            writer.write(String.join("\n\n", paragraphs));
+            writer.write("\n");
+            if (article.hasSummary()) {
+                writer.write("\nSummary:\n" + article.summary().strip() + "\n");
+            }
+        }
+        writer.flush();
+    }
+}

@@ -1,0 +1,41 @@
+package app.tarjim.engine;
+
+import java.util.List;
+
+/**
+ * HF NoBadWordsLogitsProcessor: single-token entries are always banned, longer ones ban their last token when
+ * the sequence ends with the rest. Entries that are just the eos token are dropped, as HF does.
+ */
+final class BadWordsProcessor implements LogitsProcessor {
+
+    private final List<long[]> badWords;
+
+    BadWordsProcessor(List<long[]> badWords, long eosTokenId) {
+        this.badWords = badWords.stream()
+                .filter(w -> w.length > 0 && !(w.length == 1 && w[0] == eosTokenId))
+                .toList();
+    }
+
+    @Override
+    public void process(long[] sequence, int length, float[] scores, int offset, int vocabSize) {
+        for (long[] word : badWords) {
+            int prefix = word.length - 1;
+            if (prefix > length || !endsWith(sequence, length, word, prefix)) {
+                continue;
+            }
+            int banned = (int) word[prefix];
+            if (banned >= 0 && banned < vocabSize) {
+                scores[offset + banned] = Float.NEGATIVE_INFINITY;
+            }
+        }
+    }
+
+    private static boolean endsWith(long[] sequence, int length, long[] word, int prefix) {
+        for (int i = 0; i < prefix; i++) {
+            if (sequence[length - prefix + i] != word[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,109 @@
+package app.tarjim.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+
+/**
+ * Past key/values between decoder steps, per layer: the decoder self-attention pair, which grows every step,
+ * and the cross-attention (encoder) pair, computed once at step 0. Arrays stay native; reordering copies rows.
+ */
+final class KvCache implements AutoCloseable {
+
+    private static final String[] KINDS = {"decoder.key", "decoder.value", "encoder.key", "encoder.value"};
+
+    private final int layers;
+    /** [layer * 4 + kind], kind as in {@link #KINDS}. */
+    private final NDArray[] arrays;
+
+    KvCache(int layers) {
+        this.layers = layers;
+        this.arrays = new NDArray[layers * KINDS.length];
+    }
+
+    boolean isEmpty() {
+        return arrays[0] == null;
+    }
+
+    static String pastName(int layer, int kind) {
+        return "past_key_values." + layer + "." + KINDS[kind];
+    }
+
+    private static String presentName(int layer, int kind) {
+        return "present." + layer + "." + KINDS[kind];
+    }
+
+    /** Cached array for an input named {@code past_key_values.{layer}.{kind}}, or null when not cached yet. */
+    NDArray forInput(String inputName) {
+        for (int layer = 0; layer < layers; layer++) {
+            for (int kind = 0; kind < KINDS.length; kind++) {
+                if (pastName(layer, kind).equals(inputName)) {
+                    NDArray a = arrays[layer * KINDS.length + kind];
+                    if (a != null) {
+                        a.setName(inputName);
+                    }
+                    return a;
+                }
+            }
+        }
+        throw new IllegalStateException("Unknown past input " + inputName);
+    }
+
+    /**
+     * Takes the {@code present.*} outputs of a step. Cross-attention values are taken only while none are cached:
+     * Optimum's merged decoder returns dummies for them on its cached branch. Outputs not kept are closed.
+     */
+    void update(NDList outputs) {
+        boolean takeCross = arrays[2] == null;
+        for (int layer = 0; layer < layers; layer++) {
+            for (int kind = 0; kind < KINDS.length; kind++) {
+                NDArray present = outputs.get(presentName(layer, kind));
+                int slot = layer * KINDS.length + kind;
+                boolean cross = kind >= 2;
+                if (present == null) {
+                    if (!cross || takeCross) {
+                        throw new IllegalStateException("Decoder returned no " + presentName(layer, kind));
+                    }
+                    continue;
+                }
+                if (cross && !takeCross) {
+                    present.close();
+                    continue;
+                }
+                if (arrays[slot] != null) {
+                    arrays[slot].close();
+                }
+                arrays[slot] = present;
+            }
+        }
+    }
+
+    /**
+     * Keeps rows in the given order. Beam reordering inside one input leaves the cross-attention rows
+     * unchanged (all beams of an input share them), so {@code includeCross} is false then.
+     */
+    void keepRows(NDManager manager, int[] rows, boolean includeCross) {
+        if (isEmpty() || Tensors.isIdentity(rows, arrays[0].getShape().get(0))) {
+            return;
+        }
+        for (int slot = 0; slot < arrays.length; slot++) {
+            boolean cross = slot % KINDS.length >= 2;
+            if (cross && !includeCross) {
+                continue;
+            }
+            NDArray gathered = Tensors.gatherRows(manager, arrays[slot], rows);
+            arrays[slot].close();
+            arrays[slot] = gathered;
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int i = 0; i < arrays.length; i++) {
+            if (arrays[i] != null) {
+                arrays[i].close();
+                arrays[i] = null;
+            }
+        }
+    }
+}

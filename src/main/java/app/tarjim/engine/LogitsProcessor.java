@@ -1,0 +1,11 @@
+package app.tarjim.engine;
+
+/** One of Hugging Face's logits processors, applied in place to one row of scores. */
+interface LogitsProcessor {
+
+    /**
+     * @param sequence decoder ids so far, {@code sequence[0..length)}, decoder start token first
+     * @param scores   holds the row at {@code scores[offset .. offset + vocabSize)}
+     */
+    void process(long[] sequence, int length, float[] scores, int offset, int vocabSize);
+}

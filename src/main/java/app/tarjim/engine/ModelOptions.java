@@ -1,0 +1,50 @@
+package app.tarjim.engine;
+
+/**
+ * How to load a model folder.
+ *
+ * @param variant             ONNX weight variant (file suffix)
+ * @param intraOpThreads      ONNX Runtime threads inside one operator
+ * @param interOpThreads      ONNX Runtime threads across independent operators
+ * @param preferMergedDecoder use {@code decoder_model_merged} when present; otherwise (or when false and the split
+ *                            files exist) {@code decoder_model} + {@code decoder_with_past_model}
+ * @param maxBatchSize        most inputs decoded together in one sub-batch (beams multiply the rows)
+ */
+public record ModelOptions(ModelVariant variant, int intraOpThreads, int interOpThreads,
+                           boolean preferMergedDecoder, int maxBatchSize) {
+
+    public ModelOptions {
+        if (variant == null) {
+            throw new IllegalArgumentException("variant must not be null");
+        }
+        if (intraOpThreads < 1 || interOpThreads < 1 || maxBatchSize < 1) {
+            throw new IllegalArgumentException("thread counts and maxBatchSize must be at least 1");
+        }
+    }
+
+    public static ModelOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private ModelVariant variant = ModelVariant.FP32;
+        private int intraOpThreads = Math.min(4, Runtime.getRuntime().availableProcessors());
+        private int interOpThreads = 1;
+        private boolean preferMergedDecoder = true;
+        private int maxBatchSize = 16;
+
+        public Builder variant(ModelVariant v) { variant = v; return this; }
+        public Builder intraOpThreads(int v) { intraOpThreads = v; return this; }
+        public Builder interOpThreads(int v) { interOpThreads = v; return this; }
+        public Builder preferMergedDecoder(boolean v) { preferMergedDecoder = v; return this; }
+        public Builder maxBatchSize(int v) { maxBatchSize = v; return this; }
+
+        public ModelOptions build() {
+            return new ModelOptions(variant, intraOpThreads, interOpThreads, preferMergedDecoder, maxBatchSize);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package app.tarjim.engine;
+
+/** HF NoRepeatNGramLogitsProcessor: bans every token that would repeat an n-gram already in the sequence. */
+final class NoRepeatNgramProcessor implements LogitsProcessor {
+
+    private final int n;
+
+    NoRepeatNgramProcessor(int n) {
+        this.n = n;
+    }
+
+    @Override
+    public void process(long[] sequence, int length, float[] scores, int offset, int vocabSize) {
+        if (length + 1 < n) {
+            return;
+        }
+        int prefixStart = length - n + 1;
+        for (int start = 0; start + n <= length; start++) {
+            if (matches(sequence, start, prefixStart, n - 1)) {
+                int banned = (int) sequence[start + n - 1];
+                if (banned >= 0 && banned < vocabSize) {
+                    scores[offset + banned] = Float.NEGATIVE_INFINITY;
+                }
+            }
+        }
+    }
+
+    private static boolean matches(long[] seq, int a, int b, int len) {
+        for (int i = 0; i < len; i++) {
+            if (seq[a + i] != seq[b + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,59 @@
+package app.tarjim.engine;
+
+import ai.djl.ndarray.NDManager;
+
+/** {@link DecoderState} over the ONNX decoder, for one sub-batch; owns its encoder output and cache. */
+final class OnnxDecoderState implements DecoderState, AutoCloseable {
+
+    private final Decoder decoder;
+    private final Decoder.Runners runners;
+    private final NDManager manager;
+    private final EncoderOutput encoder;
+    private final KvCache cache;
+    private final int vocabSize;
+
+    OnnxDecoderState(Decoder decoder, Decoder.Runners runners, NDManager manager, EncoderOutput encoder,
+                     int vocabSize) {
+        this.decoder = decoder;
+        this.runners = runners;
+        this.manager = manager;
+        this.encoder = encoder;
+        this.cache = new KvCache(decoder.layers());
+        this.vocabSize = vocabSize;
+    }
+
+    @Override
+    public float[] step(long[] lastTokens) {
+        if (lastTokens.length != encoder.rows()) {
+            throw new IllegalStateException("Step with " + lastTokens.length + " rows, encoder has " + encoder.rows());
+        }
+        float[] logits = decoder.step(runners, manager, lastTokens, encoder, cache);
+        if (logits.length != lastTokens.length * vocabSize) {
+            throw new IllegalStateException("Decoder logits have " + logits.length / lastTokens.length
+                    + " entries per row, config.json vocab_size is " + vocabSize);
+        }
+        return logits;
+    }
+
+    @Override
+    public int vocabSize() {
+        return vocabSize;
+    }
+
+    @Override
+    public void reorderBeams(int[] rows) {
+        cache.keepRows(manager, rows, false);
+    }
+
+    @Override
+    public void keepRows(int[] rows) {
+        encoder.keepRows(manager, rows);
+        cache.keepRows(manager, rows, true);
+    }
+
+    @Override
+    public void close() {
+        cache.close();
+        encoder.close();
+    }
+}

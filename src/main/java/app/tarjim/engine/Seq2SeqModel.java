@@ -1,0 +1,266 @@
+package app.tarjim.engine;
+
+import ai.djl.ndarray.NDManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/**
+ * An encoder-decoder model exported to ONNX (Marian, BART; by config also M2M100, NLLB, T5), generating with
+ * Hugging Face {@code generate()} semantics. Thread-safe: every call gets its own predictors and native memory.
+ */
+public final class Seq2SeqModel implements TextGenerator {
+
+    private final ModelInfo info;
+    private final ModelConfig config;
+    private final ModelOptions options;
+    private final TextCodec codec;
+    private final List<OnnxSession> sessions;
+    private final Encoder encoder;
+    private final Decoder decoder;
+    private final Path scratchDir;
+    private final LongAdder onnxNanos;
+    private final LongAdder onnxCalls;
+
+    private Seq2SeqModel(ModelInfo info, ModelConfig config, ModelOptions options, TextCodec codec,
+                         List<OnnxSession> sessions, Encoder encoder, Decoder decoder, Path scratchDir,
+                         LongAdder onnxNanos, LongAdder onnxCalls) {
+        this.info = info;
+        this.config = config;
+        this.options = options;
+        this.codec = codec;
+        this.sessions = sessions;
+        this.encoder = encoder;
+        this.decoder = decoder;
+        this.scratchDir = scratchDir;
+        this.onnxNanos = onnxNanos;
+        this.onnxCalls = onnxCalls;
+    }
+
+    /**
+     * Loads and checks a model folder.
+     *
+     * @throws ModelLoadException naming the file, when a file is missing, malformed or inconsistent
+     */
+    public static Seq2SeqModel load(Path modelDir, ModelOptions options) {
+        // The engine never downloads: DJL must not look for engines or tokenizers on the network.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        ModelFiles files = ModelFiles.locate(modelDir, options.variant(), options.preferMergedDecoder());
+        ModelConfig config = ModelConfigReader.read(files);
+        Path scratch = createScratchDir();
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            TextCodec codec = TextCodec.load(files.tokenizer(), scratch);
+            opened.add(codec);
+            if (codec.vocabSize() > config.vocabSize()) {
+                throw new ModelLoadException("Tokenizer file " + files.tokenizer() + " has " + codec.vocabSize()
+                        + " tokens but " + files.config() + " gives vocab_size " + config.vocabSize());
+            }
+            LongAdder nanos = new LongAdder();
+            LongAdder calls = new LongAdder();
+            List<OnnxSession> sessions = new ArrayList<>();
+            OnnxSession encoderSession = open(files.encoder(), options, nanos, calls, sessions, opened);
+            Decoder decoder;
+            if (files.usesMergedDecoder()) {
+                OnnxSession merged = open(files.mergedDecoder(), options, nanos, calls, sessions, opened);
+                decoder = new Decoder(merged, merged, config);
+            } else {
+                OnnxSession first = open(files.decoder(), options, nanos, calls, sessions, opened);
+                OnnxSession withPast = open(files.decoderWithPast(), options, nanos, calls, sessions, opened);
+                decoder = new Decoder(first, withPast, config);
+            }
+            long pad = config.generationDefaults().padTokenId() != null
+                    ? config.generationDefaults().padTokenId() : 0L;
+            Encoder encoder = new Encoder(encoderSession, pad);
+            ModelInfo info = new ModelInfo(modelDir.getFileName().toString(), modelDir, config.modelType(),
+                    options.variant());
+            Seq2SeqModel model = new Seq2SeqModel(info, config, options, codec, List.copyOf(sessions), encoder,
+                    decoder, scratch, nanos, calls);
+            model.probe(files);
+            return model;
+        } catch (RuntimeException e) {
+            closeAll(opened);
+            deleteScratch(scratch);
+            throw e;
+        }
+    }
+
+    private static OnnxSession open(Path file, ModelOptions options, LongAdder nanos, LongAdder calls,
+                                    List<OnnxSession> sessions, List<AutoCloseable> opened) {
+        OnnxSession session = OnnxSession.open(file, options, nanos, calls);
+        sessions.add(session);
+        opened.add(session);
+        return session;
+    }
+
+    /** Two decoding steps on a one-token input: proves the graphs run and their logits fit config.json. */
+    private void probe(ModelFiles files) {
+        Path decoderFile = files.usesMergedDecoder() ? files.mergedDecoder() : files.decoderWithPast();
+        long token = config.generationDefaults().decoderStartTokenId();
+        GenerationSettings settings = GenerationSettings.resolve(GenerationConfig.builder()
+                .decoderStartTokenId(token).maxNewTokens(2).build());
+        try {
+            runSubBatch(new long[][] {{token}}, settings, () -> false);
+        } catch (IllegalStateException e) {
+            throw new ModelLoadException("Model " + files.directory() + " does not run (" + decoderFile.getFileName()
+                    + "): " + e.getMessage(), e);
+        }
+        onnxNanos.reset();
+        onnxCalls.reset();
+    }
+
+    @Override
+    public ModelInfo info() {
+        return info;
+    }
+
+    @Override
+    public GenerationConfig defaults() {
+        return config.generationDefaults();
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public ModelOptions options() {
+        return options;
+    }
+
+    /** True when the merged decoder is in use, false for decoder_model + decoder_with_past_model. */
+    public boolean usesMergedDecoder() {
+        return decoder.merged();
+    }
+
+    /** What was changed in tokenizer.json before loading it (empty when nothing). */
+    public List<String> tokenizerChanges() {
+        return codec.sanitizerChanges();
+    }
+
+    @Override
+    public int countTokens(String text) {
+        return codec.encode(text).length;
+    }
+
+    /** Encoder ids of a text, special tokens included. */
+    public long[] encode(String text) {
+        return codec.encode(text);
+    }
+
+    /** Text of decoder ids, special tokens skipped. */
+    public String decode(long[] ids) {
+        return codec.decode(ids);
+    }
+
+    @Override
+    public int maxInputTokens() {
+        return config.maxPositionEmbeddings();
+    }
+
+    public EngineStats stats() {
+        return new EngineStats(onnxNanos.sum(), onnxCalls.sum());
+    }
+
+    public void resetStats() {
+        onnxNanos.reset();
+        onnxCalls.reset();
+    }
+
+    @Override
+    public List<List<GeneratedSequence>> generate(List<String> inputs, GenerationConfig overrides,
+                                                  BooleanSupplier cancelled) {
+        List<long[]> ids = inputs.stream().map(codec::encode).toList();
+        return generateFromIds(ids, overrides, cancelled);
+    }
+
+    /** As {@link #generate} but from encoder ids, e.g. ids made by another tokenizer. */
+    public List<List<GeneratedSequence>> generateFromIds(List<long[]> inputIds, GenerationConfig overrides,
+                                                         BooleanSupplier cancelled) {
+        GenerationSettings settings = GenerationSettings.resolve(config.generationDefaults().overriddenBy(overrides));
+        long[][] ids = inputIds.toArray(long[][]::new);
+        for (long[] input : ids) {
+            if (input.length == 0 || input.length > maxInputTokens()) {
+                throw new IllegalArgumentException("Input of " + input.length + " tokens; the model accepts 1 to "
+                        + maxInputTokens());
+            }
+        }
+        List<List<GeneratedSequence>> out = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            out.add(null);
+        }
+        for (int[] batch : BatchPlanner.plan(ids, options.maxBatchSize())) {
+            long[][] batchIds = Arrays.stream(batch).mapToObj(i -> ids[i]).toArray(long[][]::new);
+            List<List<Hypothesis>> results = runSubBatch(batchIds, settings, cancelled);
+            for (int k = 0; k < batch.length; k++) {
+                long[] input = batchIds[k];
+                out.set(batch[k], results.get(k).stream().map(h -> toSequence(input, h)).toList());
+            }
+        }
+        return out;
+    }
+
+    private List<List<Hypothesis>> runSubBatch(long[][] batch, GenerationSettings settings,
+                                               BooleanSupplier cancelled) {
+        try (NDManager manager = NDManager.newBaseManager("OnnxRuntime");
+             OnnxSession.Runner encoderRunner = encoder.newRunner();
+             Decoder.Runners decoderRunners = decoder.newRunners();
+             OnnxDecoderState state = new OnnxDecoderState(decoder, decoderRunners, manager,
+                     encoder.encode(encoderRunner, manager, batch), config.vocabSize())) {
+            if (settings.numBeams() == 1) {
+                return new GreedySearch(settings).run(state, batch.length, cancelled).stream()
+                        .map(List::of).toList();
+            }
+            return new BeamSearch(settings).run(state, batch.length, cancelled);
+        }
+    }
+
+    private GeneratedSequence toSequence(long[] input, Hypothesis h) {
+        int generated = Math.max(1, h.generatedTokens());
+        return new GeneratedSequence(input.clone(), h.tokens(), codec.decode(h.tokens()), h.logProbSum(),
+                h.logProbSum() / generated, h.score());
+    }
+
+    @Override
+    public void close() {
+        closeAll(new ArrayList<>(sessions));
+        codec.close();
+        deleteScratch(scratchDir);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception ignored) {
+                // closing native memory on a failure path; the original error is what matters
+            }
+        }
+    }
+
+    private static Path createScratchDir() {
+        try {
+            return Files.createTempDirectory("tarjim-model-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary folder for sanitised model files", e);
+        }
+    }
+
+    private static void deleteScratch(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temporary folder is harmless
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package app.tarjim.pipeline;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code tarjim.pipeline.*}.
+ *
+ * @param maxInputCharacters  longest accepted article, in characters
+ * @param minArabicShare      share of letters that must be Arabic
+ * @param batchSize           segments per model call
+ * @param confidenceThreshold sentences under it are flagged
+ * @param hubUrl              where models are fetched from
+ * @param offline             never fetch models
+ * @param downloadAttempts    tries per model file
+ * @param downloadRetryDelay  pause between tries
+ */
+@ConfigurationProperties("tarjim.pipeline")
+public record PipelineProperties(
+        @DefaultValue("100000") int maxInputCharacters,
+        @DefaultValue("0.5") double minArabicShare,
+        @DefaultValue("8") int batchSize,
+        @DefaultValue("0.5") double confidenceThreshold,
+        @DefaultValue("https://huggingface.co") URI hubUrl,
+        @DefaultValue("false") boolean offline,
+        @DefaultValue("4") int downloadAttempts,
+        @DefaultValue("2s") Duration downloadRetryDelay) {
+}

@@ -1,0 +1,16 @@
+package app.tarjim.pipeline.translate;
+
+/** Hears about an article translation while it runs, on the translating thread. */
+public interface SentenceListener {
+
+    SentenceListener NONE = new SentenceListener() {
+    };
+
+    /** A sentence is finished; sentences arrive in source order. */
+    default void onSentence(TranslatedSentence sentence) {
+    }
+
+    /** {@code done} of {@code total} sentences are finished. */
+    default void onProgress(int done, int total) {
+    }
+}

@@ -1,0 +1,169 @@
+package app.tarjim.bench;
+
+import app.tarjim.engine.EngineStats;
+import app.tarjim.engine.GeneratedSequence;
+import app.tarjim.engine.GenerationConfig;
+import app.tarjim.engine.ModelOptions;
+import app.tarjim.engine.ModelVariant;
+import app.tarjim.engine.Seq2SeqModel;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Generation speed of the Java engine (greedy and beam 4, one sentence and a batch of 16, fp32 and int8), the
+ * share of wall time inside ONNX Runtime, and transformers.js on the same model and ids (greedy only: it has no
+ * beam search). Run with bench/run.sh. Every sequence gets exactly NEW_TOKENS tokens (min = max new tokens),
+ * so random weights do the same work as a trained model would.
+ */
+public final class GenerationBenchmark {
+
+    private static final int BATCH = 16;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private GenerationBenchmark() {
+    }
+
+    record Result(String variant, String search, String inputs, double wallMs, long tokens, double onnxShare) {
+        double msPerToken() {
+            return wallMs / tokens;
+        }
+
+        double tokensPerSecond() {
+            return tokens / (wallMs / 1000);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path model = Path.of(args[0]);
+        int threads = Integer.parseInt(args[1]);
+        int newTokens = Integer.parseInt(args[2]);
+        int runs = Integer.parseInt(args[3]);
+        List<long[]> inputs = inputs(model);
+        Path inputsFile = model.resolveSibling("bench-inputs.json");
+        Files.writeString(inputsFile, JSON.writeValueAsString(inputs));
+
+        System.out.printf("model %s, %d intra-op threads, %d new tokens per sequence, median of %d runs%n",
+                model, threads, newTokens, runs);
+        List<Result> results = new ArrayList<>();
+        for (ModelVariant variant : List.of(ModelVariant.FP32, ModelVariant.QUANTIZED)) {
+            try (Seq2SeqModel m = Seq2SeqModel.load(model, ModelOptions.builder().variant(variant)
+                    .intraOpThreads(threads).maxBatchSize(BATCH).build())) {
+                for (int beams : new int[] {1, 4}) {
+                    for (boolean batch : new boolean[] {false, true}) {
+                        results.add(measure(m, variant, beams, batch ? inputs : inputs.subList(0, 1), newTokens,
+                                runs));
+                    }
+                }
+            }
+        }
+        JsonNode tjs = runTransformersJs(model, inputsFile, threads, newTokens, runs);
+        print(results, tjs);
+    }
+
+    /** Sixteen inputs of 12 to 40 random ids, ending with eos, fixed seed. */
+    private static List<long[]> inputs(Path model) throws IOException {
+        JsonNode config = JSON.readTree(model.resolve("config.json").toFile());
+        int vocab = config.get("vocab_size").asInt();
+        long eos = config.get("eos_token_id").asLong();
+        Random random = new Random(7);
+        List<long[]> out = new ArrayList<>();
+        for (int i = 0; i < BATCH; i++) {
+            long[] ids = new long[12 + random.nextInt(29)];
+            for (int k = 0; k < ids.length - 1; k++) {
+                ids[k] = 2 + random.nextInt(vocab - 3);
+            }
+            ids[ids.length - 1] = eos;
+            out.add(ids);
+        }
+        return out;
+    }
+
+    private static Result measure(Seq2SeqModel model, ModelVariant variant, int beams, List<long[]> inputs,
+                                  int newTokens, int runs) {
+        GenerationConfig config = GenerationConfig.builder().numBeams(beams).maxNewTokens(newTokens)
+                .minNewTokens(newTokens).build();
+        model.generateFromIds(inputs, config, () -> false); // warm-up
+        double[] wall = new double[runs];
+        double[] share = new double[runs];
+        long tokens = 0;
+        for (int r = 0; r < runs; r++) {
+            model.resetStats();
+            long start = System.nanoTime();
+            List<List<GeneratedSequence>> out = model.generateFromIds(inputs, config, () -> false);
+            long elapsed = System.nanoTime() - start;
+            EngineStats stats = model.stats();
+            wall[r] = elapsed / 1e6;
+            share[r] = (double) stats.onnxNanos() / elapsed;
+            tokens = out.stream().mapToLong(o -> o.get(0).outputIds().length - 1L).sum();
+        }
+        int mid = median(wall);
+        return new Result(variant == ModelVariant.FP32 ? "fp32" : "int8", beams == 1 ? "greedy" : "beam " + beams,
+                inputs.size() == 1 ? "1 sentence" : inputs.size() + " sentences", wall[mid], tokens, share[mid]);
+    }
+
+    private static int median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double m = sorted[sorted.length / 2];
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == m) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static JsonNode runTransformersJs(Path model, Path inputsFile, int threads, int newTokens, int runs) {
+        try {
+            Process p = new ProcessBuilder("node", "bench/tjs_bench.mjs", model.toString(), inputsFile.toString(),
+                    Integer.toString(threads), Integer.toString(newTokens), Integer.toString(runs))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (p.waitFor() != 0 || out.isEmpty()) {
+                System.out.println("transformers.js run failed (exit " + p.exitValue() + ")");
+                return null;
+            }
+            String[] lines = out.split("\n");
+            return JSON.readTree(lines[lines.length - 1]);
+        } catch (IOException e) {
+            System.out.println("transformers.js not run: " + e.getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static void print(List<Result> results, JsonNode tjs) {
+        System.out.println();
+        System.out.printf("%-5s %-7s %-13s %10s %9s %9s %8s %9s | %12s %9s %7s%n", "var", "search", "inputs",
+                "wall ms", "ms/token", "tokens/s", "in ORT", "Java/ORT", "tjs ms/token", "tjs tok/s", "speedup");
+        for (Result r : results) {
+            String tjsCells = String.format("%12s %9s %7s", "-", "-", "-");
+            if (tjs != null && r.search().equals("greedy")) {
+                JsonNode t = tjs.path(r.variant().equals("fp32") ? "fp32" : "quantized")
+                        .path(r.inputs().startsWith("1 ") ? "single" : "batch");
+                double tjsTps = t.path("tokens_per_s").asDouble();
+                tjsCells = String.format("%12.2f %9.1f %6.2fx", t.path("ms_per_token").asDouble(), tjsTps,
+                        r.tokensPerSecond() / tjsTps);
+            }
+            System.out.printf("%-5s %-7s %-13s %10.1f %9.2f %9.1f %7.1f%% %8.1f%% | %s%n", r.variant(), r.search(),
+                    r.inputs(), r.wallMs(), r.msPerToken(), r.tokensPerSecond(), 100 * r.onnxShare(),
+                    100 * (1 - r.onnxShare()) / r.onnxShare(), tjsCells);
+        }
+        System.out.println();
+        System.out.println("in ORT: share of wall time inside ONNX Runtime predictor calls; Java/ORT: time outside"
+                + " them (logits maths, search, cache reordering, tensor copies) relative to time inside.");
+        System.out.println("tokens: generated tokens of the returned (best) sequence per input; speedup: Java"
+                + " tokens/s over transformers.js tokens/s (greedy; transformers.js has no beam search).");
+    }
+}
