@@ -9,12 +9,15 @@ CREATE TABLE batch_job (
     status         VARCHAR(16)              NOT NULL,
     summary_length VARCHAR(32)              NOT NULL,
     total_items    INTEGER                  NOT NULL,
+    -- SHA-256 of the input file and options, so that rerunning the same command-line batch resumes it.
+    input_digest   VARCHAR(64),
     created_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT batch_job_status_known CHECK (status IN ('ACTIVE', 'CANCELLED'))
 );
 
 CREATE INDEX batch_job_created ON batch_job (created_at);
+CREATE INDEX batch_job_input_digest ON batch_job (owner, input_digest);
 
 CREATE TABLE batch_item (
     -- Ascending ids double as the queue order: first uploaded, first translated.

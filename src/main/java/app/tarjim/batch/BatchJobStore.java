@@ -36,12 +36,14 @@ class BatchJobStore {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         jdbc.update("""
-                INSERT INTO batch_job (id, owner, name, status, summary_length, total_items, created_at, updated_at)
-                VALUES (:id, :owner, :name, 'ACTIVE', :summary, :total, :now, :now)""",
+                INSERT INTO batch_job (id, owner, name, status, summary_length, total_items, input_digest, created_at,
+                                       updated_at)
+                VALUES (:id, :owner, :name, 'ACTIVE', :summary, :total, :digest, :now, :now)""",
                 new MapSqlParameterSource()
                         .addValue("id", id).addValue("owner", batch.owner())
                         .addValue("name", Texts.shorten(batch.name(), 200))
                         .addValue("summary", batch.summary().name()).addValue("total", batch.items().size())
+                        .addValue("digest", batch.inputDigest())
                         .addValue("now", SqlTime.of(now)));
         insertItems(id, batch.items(), now);
         insertProblems(id, batch.problems());
@@ -86,6 +88,14 @@ class BatchJobStore {
 
     Optional<BatchJobView> find(UUID id) {
         return jdbc.query("SELECT * FROM batch_job WHERE id = :id", Map.of("id", id), this::toView)
+                .stream().findFirst();
+    }
+
+    /** The newest job of the owner made from the same input and options, unless it was cancelled. */
+    Optional<UUID> findByInput(String owner, String inputDigest) {
+        return jdbc.queryForList("""
+                SELECT id FROM batch_job WHERE owner = :owner AND input_digest = :digest AND status = 'ACTIVE'
+                ORDER BY created_at DESC LIMIT 1""", Map.of("owner", owner, "digest", inputDigest), UUID.class)
                 .stream().findFirst();
     }
 

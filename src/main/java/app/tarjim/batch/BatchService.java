@@ -64,6 +64,21 @@ public class BatchService {
         return ". First problem: " + where + ": " + first.message();
     }
 
+    /**
+     * The job an earlier run made from the same input (same {@link NewBatch#inputDigest()}), so a command-line
+     * run that was interrupted resumes instead of starting over; otherwise a new job.
+     */
+    public UUID submitOrResume(NewBatch batch) {
+        if (batch.inputDigest() != null) {
+            Optional<UUID> earlier = store.findByInput(batch.owner(), batch.inputDigest());
+            if (earlier.isPresent()) {
+                signal.wake();
+                return earlier.get();
+            }
+        }
+        return submit(batch);
+    }
+
     public Optional<BatchJobView> find(UUID id) {
         return store.find(id);
     }

@@ -19,7 +19,7 @@ public class TarjimCommand implements Runnable {
 
     /** Subcommands registered here so each feature owns its own command class. */
     static List<Object> subcommands() {
-        return List.of();
+        return List.of(new BatchCommand());
     }
 
     public static CommandLine commandLine() {

@@ -20,7 +20,7 @@ final class TestBatches {
                 IntStream.rangeClosed(1, items)
                         .mapToObj(i -> new NewBatchItem("a" + i, "Title " + i, "مقال رقم " + i + ".", "test.csv line " + (i + 1)))
                         .toList(),
-                List.of(new InputProblem("test.csv", 99, "missing text")));
+                List.of(new InputProblem("test.csv", 99, "missing text")), null);
     }
 
     /** What the demo pipeline would make of a text: echoes it, so tests can tell articles apart. */
