@@ -264,6 +264,28 @@ abstract class BatchQueueContract {
         assertThat(batches.find(job).orElseThrow().status()).isEqualTo(BatchStatus.COMPLETED);
     }
 
+    @Test
+    void metricsShowQueueDepthAndOutcomes() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        BatchMetrics metrics = new BatchMetrics(registry, store);
+        batches.submit(TestBatches.of(3));
+        assertThat(registry.get("tarjim.batch.queue.depth").gauge().value()).isEqualTo(3);
+
+        BatchWorker worker = new BatchWorker("w1", queue, completion, (item, cancelled) -> {
+            if (item.externalId().equals("a3")) {
+                throw new IllegalStateException("no");
+            }
+            return TestBatches.echo(item.text());
+        }, inFlight, metrics, LEASE);
+        while (worker.processNext()) {
+            // drain
+        }
+
+        assertThat(registry.get("tarjim.batch.queue.depth").gauge().value()).isZero();
+        assertThat(registry.get("tarjim.batch.items").tag("outcome", "done").counter().count()).isEqualTo(2);
+        assertThat(registry.get("tarjim.batch.items").tag("outcome", "failed").counter().count()).isEqualTo(1);
+    }
+
     @Autowired
     BatchJobStore store;
 
