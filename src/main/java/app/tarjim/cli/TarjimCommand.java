@@ -1,5 +1,7 @@
 package app.tarjim.cli;
 
+import app.tarjim.engine.ModelOptions;
+import app.tarjim.engine.Seq2SeqModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +21,11 @@ public class TarjimCommand implements Runnable {
 
     /** Subcommands registered here so each feature owns its own command class. */
     static List<Object> subcommands() {
-        return List.of(new BatchCommand());
+        return List.of(
+                new GenerateCommand(),
+                new SegmentCommand(),
+                new TranslateCommand(dir -> Seq2SeqModel.load(dir, ModelOptions.defaults())),
+                new BatchCommand());
     }
 
     public static CommandLine commandLine() {

@@ -8,7 +8,16 @@ import app.tarjim.pipeline.models.ModelProvider;
 import app.tarjim.pipeline.models.ModelRegistry;
 import app.tarjim.pipeline.text.TextNormalizer;
 import app.tarjim.pipeline.translate.TranslationSettings;
+import app.tarjim.engine.ModelOptions;
+import app.tarjim.engine.ModelVariant;
+import app.tarjim.engine.Seq2SeqModel;
+import app.tarjim.pipeline.models.GeneratorFactory;
+import app.tarjim.pipeline.models.TranslationPreset;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -52,5 +61,42 @@ public class PipelineConfiguration {
     @Lazy
     ModelProvider modelProvider(@Lazy ModelRegistry registry, ModelDownloader downloader) {
         return new ModelProvider(registry, downloader);
+    }
+
+    @Bean
+    ModelService modelService(ObjectProvider<ModelProvider> provider) {
+        return new ModelService(provider::getObject);
+    }
+
+    /** The engine's loader, with the variant preferred by configuration when the folder has it. */
+    @Bean
+    GeneratorFactory generatorFactory(PipelineProperties properties) {
+        return dir -> {
+            ModelVariant variant = Files.exists(dir.resolve("onnx/encoder_model" + properties.variant().fileSuffix() + ".onnx"))
+                    ? properties.variant() : ModelVariant.FP32;
+            ModelOptions.Builder options = ModelOptions.builder().variant(variant);
+            if (properties.threads() > 0) {
+                options.intraOpThreads(properties.threads());
+            }
+            return Seq2SeqModel.load(dir, options.build());
+        };
+    }
+
+    @Bean(destroyMethod = "close")
+    LoadedModels loadedModels(GeneratorFactory factory) {
+        return new LoadedModels(factory);
+    }
+
+    @Bean
+    ArticlePipeline articlePipeline(InputValidator validator, ModelService models, LoadedModels loaded,
+                                    TextNormalizer normalizer, TranslationSettings settings,
+                                    PipelineProperties properties) {
+        return new ArticlePipeline(validator, models, loaded, normalizer, settings, properties.concurrentArticles());
+    }
+
+    /** Fetches (or falls back from) the default models as soon as the app is up, not on the first article. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> prepareDefaultModels(ModelService models) {
+        return event -> models.prepare(TranslationPreset.FAST);
     }
 }

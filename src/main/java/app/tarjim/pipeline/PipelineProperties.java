@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param offline             never fetch models
  * @param downloadAttempts    tries per model file
  * @param downloadRetryDelay  pause between tries
+ * @param concurrentArticles  articles translated at once (each uses {@code threads} cores)
+ * @param threads             ONNX Runtime intra-op threads per model
+ * @param variant             ONNX weights to load when a folder has several: FP32, QUANTIZED or FP16
  */
 @ConfigurationProperties("tarjim.pipeline")
 public record PipelineProperties(
@@ -26,5 +29,8 @@ public record PipelineProperties(
         @DefaultValue("https://huggingface.co") URI hubUrl,
         @DefaultValue("false") boolean offline,
         @DefaultValue("4") int downloadAttempts,
-        @DefaultValue("2s") Duration downloadRetryDelay) {
+        @DefaultValue("2s") Duration downloadRetryDelay,
+        @DefaultValue("2") int concurrentArticles,
+        @DefaultValue("0") int threads,
+        @DefaultValue("QUANTIZED") app.tarjim.engine.ModelVariant variant) {
 }

@@ -1,39 +1,118 @@
 package app.tarjim.ui;
 
+import app.tarjim.article.ArticleService;
+import app.tarjim.article.ArticleStatus;
+import app.tarjim.article.ArticleTranslationJobs;
+import app.tarjim.article.ShareService;
+import app.tarjim.article.StoredArticle;
+import app.tarjim.article.TranslationJob;
+import app.tarjim.document.in.DocumentImportException;
+import app.tarjim.document.in.DocumentTextExtractor;
+import app.tarjim.document.in.ExtractedDocument;
+import app.tarjim.document.in.UrlArticleFetcher;
+import app.tarjim.pipeline.ModelService;
+import app.tarjim.pipeline.PipelineRequest;
+import app.tarjim.pipeline.glossary.Glossary;
+import app.tarjim.pipeline.glossary.GlossaryCsvReader;
+import app.tarjim.pipeline.input.InputRejectedException;
+import app.tarjim.pipeline.models.ModelResolution;
+import app.tarjim.pipeline.models.TranslationPreset;
+import app.tarjim.pipeline.summarize.SummaryLength;
+import app.tarjim.pipeline.text.SegmentedText;
+import app.tarjim.pipeline.translate.TranslatedSentence;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
 
-import java.util.Arrays;
+import java.io.StringReader;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
-/** The translate page: Arabic in, source and English side by side. */
+/**
+ * The translate page: Arabic in (pasted, uploaded or fetched by URL), then the source and the English
+ * side by side as sentences are translated, the summary, downloads and a share link; and this
+ * browser's recent articles.
+ */
 @Route("")
 @PageTitle("Tarjim — Arabic news in English")
-public class MainView extends VerticalLayout {
+public class MainView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final int MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+    private final ArticleTranslationJobs jobs;
+    private final ArticleService articles;
+    private final ModelService models;
+    private final UrlArticleFetcher fetcher;
+    private final String owner;
 
     final TextArea input = new TextArea();
+    final Span inputError = new Span();
+    final TextField url = new TextField();
+    final Button fetch = new Button("Fetch");
+    final Upload upload = new Upload();
+    final Select<SummaryLength> summaryLength = new Select<>();
+    final RadioButtonGroup<TranslationPreset> preset = new RadioButtonGroup<>();
+    final TextArea glossary = new TextArea();
     final Button translate = new Button("Translate");
+    final Button cancel = new Button("Cancel");
+    final Div demoBanner = new Div();
     final Span status = new Span();
-    final Div sourcePanel = new Div();
-    final Div targetPanel = new Div();
+    final ProgressLine progress = new ProgressLine();
+    final SentencePanels panels = new SentencePanels();
+    final ResultActions result;
+    final HistoryPanel history;
 
-    public MainView() {
+    private TranslationJob job;
+    private Runnable unsubscribe = () -> { };
+
+    public MainView(ArticleTranslationJobs jobs, ArticleService articles, ShareService shares, ModelService models,
+                    UrlArticleFetcher fetcher) {
+        this.jobs = jobs;
+        this.articles = articles;
+        this.models = models;
+        this.fetcher = fetcher;
+        this.owner = BrowserOwner.current();
+        this.result = new ResultActions(shares, owner);
+        this.history = new HistoryPanel(articles, owner);
         addClassName("main-view");
         setWidthFull();
 
         H1 title = new H1("Tarjim");
         Paragraph tagline = new Paragraph("Paste an Arabic news article to read it in English, side by side.");
         tagline.addClassName("tagline");
+        Anchor batches = new Anchor("batches", "Batches");
+        Div header = new Div(title, batches);
+        header.addClassName("app-header");
 
+        demoBanner.addClassName("demo-banner");
+        demoBanner.setId("demo-banner");
+        demoBanner.setVisible(false);
+
+        add(header, tagline, demoBanner, inputSection(), progress, status, panels, result, history);
+        updateBanner(models.resolved(TranslationPreset.FAST).orElse(null));
+    }
+
+    private Div inputSection() {
         input.setLabel("Arabic article");
         input.setPlaceholder("الصق نص المقال هنا");
         input.addClassName("arabic-input");
@@ -42,56 +121,232 @@ public class MainView extends VerticalLayout {
         input.setWidthFull();
         input.setMinHeight("8em");
         input.setMaxHeight("16em");
+        inputError.addClassName("input-error");
+        inputError.setId("input-error");
 
-        translate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        url.setPlaceholder("https://… article address");
+        url.addClassName("url-field");
+        url.setClearButtonVisible(true);
+        fetch.addClickListener(e -> fetchUrl());
+
+        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
+            UI ui = upload.getUI().orElse(null);
+            if (ui != null) {
+                ui.access(() -> loadFile(metadata.fileName(), metadata.contentType(), bytes));
+            }
+        }));
+        upload.setAcceptedFileTypes(".txt", ".html", ".htm", ".docx", ".pdf");
+        upload.setMaxFileSize(MAX_UPLOAD_BYTES);
+        upload.setDropLabel(new Span("Or drop a .txt, .html, .docx or .pdf file"));
+        upload.addFileRejectedListener(e -> inputError.setText(e.getErrorMessage()));
+        upload.addClassName("article-upload");
+
+        summaryLength.setLabel("Summary");
+        summaryLength.setItems(SummaryLength.values());
+        summaryLength.setItemLabelGenerator(SummaryLength::label);
+        summaryLength.setValue(SummaryLength.MEDIUM);
+        preset.setLabel("Model");
+        preset.setItems(TranslationPreset.values());
+        preset.setItemLabelGenerator(TranslationPreset::label);
+        preset.setValue(TranslationPreset.FAST);
+        glossary.setLabel("Glossary: one term a line, arabic,english");
+        glossary.setPlaceholder("زكريا ملاحفجي,Zakaria Malahefji");
+        glossary.setWidthFull();
+        Div optionsBody = new Div(summaryLength, preset, glossary);
+        optionsBody.addClassName("options");
+        Details options = new Details("Options", optionsBody);
+
         translate.setId("translate");
-        translate.addClickListener(e -> showSource(input.getValue()));
+        translate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        translate.addClickListener(e -> startTranslation());
+        cancel.setId("cancel");
+        cancel.setEnabled(false);
+        cancel.addClickListener(e -> {
+            if (job != null) {
+                job.cancel();
+                status.setText("Cancelling…");
+            }
+        });
         status.addClassName("status");
         status.setId("status");
 
-        sourcePanel.addClassNames("panel", "source-panel");
-        sourcePanel.getElement().setAttribute("dir", "rtl");
-        sourcePanel.getElement().setAttribute("lang", "ar");
-        targetPanel.addClassNames("panel", "target-panel");
-        targetPanel.getElement().setAttribute("lang", "en");
-
-        Div panels = new Div(panel("Arabic source", sourcePanel), panel("English", targetPanel));
-        panels.addClassName("panels");
-
-        add(title, tagline, input, translate, status, panels);
+        Div urlRow = new Div(url, fetch);
+        urlRow.addClassName("url-row");
+        Div buttons = new Div(translate, cancel);
+        buttons.addClassName("button-row");
+        Div section = new Div(input, inputError, urlRow, upload, options, buttons);
+        section.addClassName("input-section");
+        return section;
     }
 
-    private static Div panel(String heading, Div body) {
-        Div column = new Div(new H2(heading), body);
-        column.addClassName("panel-column");
-        return column;
+    void loadFile(String fileName, String contentType, byte[] bytes) {
+        try {
+            ExtractedDocument document = new DocumentTextExtractor(MAX_UPLOAD_BYTES).extract(bytes, fileName, contentType);
+            input.setValue(document.text());
+            inputError.setText("");
+            status.setText("Loaded " + fileName + ".");
+        } catch (DocumentImportException e) {
+            inputError.setText(e.getMessage());
+        }
     }
 
-    /** Until a model is loaded, show the source by paragraph and say so plainly; never invent English. */
-    void showSource(String text) {
-        sourcePanel.removeAll();
-        targetPanel.removeAll();
-        List<String> paragraphs = paragraphs(text);
-        if (paragraphs.isEmpty()) {
-            status.setText("Paste some Arabic text first.");
+    void fetchUrl() {
+        String address = url.getValue();
+        if (address == null || address.isBlank()) {
+            inputError.setText("Type the address of an article page first.");
             return;
         }
-        for (String p : paragraphs) {
-            Paragraph para = new Paragraph(p);
-            para.addClassName("source-paragraph");
-            sourcePanel.add(para);
+        try {
+            ExtractedDocument document = fetcher.fetch(address);
+            input.setValue(document.text());
+            inputError.setText("");
+            status.setText("Fetched the article from " + address + ".");
+        } catch (DocumentImportException e) {
+            inputError.setText(e.getMessage());
         }
-        status.setText("No translation model is loaded: showing the source in " + paragraphs.size()
-                + " paragraphs.");
     }
 
-    static List<String> paragraphs(String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
+    void startTranslation() {
+        inputError.setText("");
+        Glossary terms;
+        try {
+            terms = glossary.getValue().isBlank() ? Glossary.EMPTY
+                    : new GlossaryCsvReader().read(new StringReader(glossary.getValue()));
+        } catch (RuntimeException e) {
+            inputError.setText("Glossary: " + e.getMessage());
+            return;
         }
-        return Arrays.stream(text.split("\\R"))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .toList();
+        PipelineRequest request = new PipelineRequest(input.getValue(), summaryLength.getValue(), preset.getValue(), terms);
+        try {
+            job = jobs.start(owner, request);
+        } catch (InputRejectedException e) {
+            inputError.setText(e.getMessage()); // what the user typed stays in the text area
+            return;
+        }
+        panels.clear();
+        result.setVisible(false);
+        progress.start("Preparing the models and cutting the article into sentences…");
+        status.setText("");
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "?article=" + job.articleId()));
+        watch(job);
+    }
+
+    private void watch(TranslationJob running) {
+        unsubscribe.run();
+        this.job = running;
+        translate.setEnabled(false);
+        cancel.setEnabled(true);
+        UI ui = UI.getCurrent();
+        unsubscribe = running.subscribe(new TranslationJob.Watcher() {
+            @Override
+            public void onSegmented(SegmentedText text) {
+                ui.access(() -> panels.showSegments(text));
+            }
+
+            @Override
+            public void onSentence(TranslatedSentence sentence) {
+                ui.access(() -> panels.showSentence(sentence));
+            }
+
+            @Override
+            public void onProgress(int done, int total) {
+                ui.access(() -> {
+                    progress.update(done, total, running.startedNanos());
+                    if (done == total) {
+                        progress.label.setText(total + " of " + total + " sentences translated · summarizing…");
+                    }
+                });
+            }
+
+            @Override
+            public void onFinished(StoredArticle article) {
+                ui.access(() -> finished(article));
+            }
+        });
+    }
+
+    void finished(StoredArticle article) {
+        job = null;
+        translate.setEnabled(true);
+        cancel.setEnabled(false);
+        updateBanner(article.demo());
+        switch (article.status()) {
+            case DONE -> {
+                progress.finish(article.sentences().size() + " sentences translated.");
+                panels.showStored(article);
+                result.show(article);
+                long flagged = article.sentences().stream().filter(s -> s.flagged()).count();
+                status.setText(flagged == 0 ? "Done." : "Done. " + flagged
+                        + " sentences have low confidence: they are marked; hover them for the figure.");
+            }
+            case CANCELLED -> {
+                progress.finish("Cancelled.");
+                status.setText("Translation cancelled. The article is kept in your history.");
+            }
+            case FAILED -> {
+                progress.finish("Failed.");
+                status.setText("Translation failed: " + article.errorMessage());
+            }
+            default -> status.setText("Status: " + article.status());
+        }
+        history.refresh();
+    }
+
+    private void updateBanner(ModelResolution resolution) {
+        if (resolution != null) {
+            updateBanner(resolution.demo());
+        }
+    }
+
+    private void updateBanner(boolean demo) {
+        demoBanner.setVisible(demo);
+        demoBanner.setText(demo ? ModelResolution.DEMO_NOTICE
+                + " The real models are not installed (see README, Models)." : "");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        List<String> ids = event.getLocation().getQueryParameters().getParameters().getOrDefault("article", List.of());
+        if (ids.isEmpty()) {
+            return;
+        }
+        Optional<StoredArticle> article = parse(ids.get(0)).flatMap(articles::find)
+                .filter(a -> a.owner().equals(owner));
+        if (article.isEmpty()) {
+            status.setText("That article is not in this browser's history.");
+            return;
+        }
+        StoredArticle stored = article.get();
+        input.setValue(stored.sourceText());
+        Optional<TranslationJob> running = jobs.running(stored.id());
+        if (running.isPresent() && !stored.status().isFinal()) {
+            progress.start("Translating…");
+            watch(running.get());
+        } else if (stored.status() == ArticleStatus.DONE) {
+            finished(stored);
+        } else {
+            finished(stored);
+        }
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        if (!demoBanner.isVisible()) {
+            models.prepare(TranslationPreset.FAST).thenAccept(resolution ->
+                    event.getUI().access(() -> updateBanner(resolution)));
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        unsubscribe.run();
     }
 }

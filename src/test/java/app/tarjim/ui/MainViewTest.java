@@ -1,31 +1,49 @@
 package app.tarjim.ui;
 
+import app.tarjim.article.ArticleService;
+import app.tarjim.article.ArticleStatus;
+import app.tarjim.article.ArticleTranslationJobs;
+import app.tarjim.article.ShareService;
+import app.tarjim.article.StoredArticle;
+import app.tarjim.document.in.UrlArticleFetcher;
+import app.tarjim.pipeline.ModelService;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.Paragraph;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 
-import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** View logic with the real services and the demo models, rendered by Karibu-Testing (no browser). */
+@SpringBootTest
 class MainViewTest {
 
-    private static Routes routes;
+    @Autowired
+    ArticleTranslationJobs jobs;
+    @Autowired
+    ArticleService articles;
+    @Autowired
+    ShareService shares;
+    @Autowired
+    ModelService models;
+    @Autowired
+    UrlArticleFetcher fetcher;
 
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("app.tarjim.ui");
-    }
+    private MainView view;
 
     @BeforeEach
     void setUp() {
-        MockVaadin.setup(routes);
-        UI.getCurrent().navigate(MainView.class);
+        MockVaadin.setup();
+        view = new MainView(jobs, articles, shares, models, fetcher);
+        UI.getCurrent().add(view);
     }
 
     @AfterEach
@@ -34,19 +52,75 @@ class MainViewTest {
     }
 
     @Test
-    void translateShowsSourceParagraphsAndNoInventedEnglish() {
-        MainView view = _get(MainView.class);
-        view.input.setValue("العنوان\n\nالفقرة الأولى.\nالفقرة الثانية.");
+    void emptyInputIsRefusedWithAMessage() {
         view.translate.click();
-        assertThat(_find(view.sourcePanel, Paragraph.class)).hasSize(3);
-        assertThat(view.targetPanel.getChildren().count()).isZero();
-        assertThat(view.status.getText()).contains("No translation model");
+        assertThat(view.inputError.getText()).contains("empty");
+        assertThat(view.panels.sourcePanel().getChildren()).isEmpty();
     }
 
     @Test
-    void emptyInputAsksForText() {
-        MainView view = _get(MainView.class);
+    void englishTextIsRefusedAndKeptInTheTextArea() {
+        String english = "This is an English paragraph about the weather in Aleppo.";
+        view.input.setValue(english);
         view.translate.click();
-        assertThat(view.status.getText()).contains("Paste some Arabic text");
+        assertThat(view.inputError.getText()).contains("not Arabic").contains("%");
+        assertThat(view.input.getValue()).isEqualTo(english);
+    }
+
+    @Test
+    void malformedGlossaryIsReportedBeforeAnyWork() {
+        view.input.setValue("المعارضة ترفض الضغوط");
+        view.glossary.setValue("\"unclosed,quote");
+        view.translate.click();
+        assertThat(view.inputError.getText()).startsWith("Glossary:");
+    }
+
+    @Test
+    void translatesTheSeedArticleSideBySideWithSummaryShareAndHistory() throws Exception {
+        String article = Files.readString(Path.of("src/test/resources/seed/aleppo-2016-12-04.ar.txt"));
+        view.input.setValue(article);
+        view.translate.click();
+        assertThat(view.inputError.getText()).isEmpty();
+
+        StoredArticle done = awaitFinished();
+        assertThat(done.status()).isEqualTo(ArticleStatus.DONE);
+        assertThat(done.sentences()).hasSizeGreaterThan(10);
+
+        assertThat(view.panels.sourcePanel().getElement().getAttribute("dir")).isEqualTo("rtl");
+        assertThat(view.panels.sourcePanel().getElement().getTextRecursively())
+                .contains("المعارضة ترفض الضغوط الأميركية الروسية");
+        assertThat(view.panels.targetPanel().getElement().getTextRecursively()).isNotBlank().doesNotContain("…");
+        assertThat(view.result.isVisible()).isTrue();
+        assertThat(view.result.summary.getText()).isEqualTo(done.summary().orElseThrow());
+        assertThat(view.demoBanner.isVisible()).isEqualTo(done.demo());
+        assertThat(view.history.getElement().getTextRecursively()).contains(done.title());
+
+        view.result.share.click();
+        assertThat(view.result.link()).isPresent();
+        String token = view.result.link().get().token();
+        assertThat(shares.resolve(token)).isPresent();
+        view.result.revoke.click();
+        assertThat(shares.resolve(token)).isEmpty();
+    }
+
+    private StoredArticle awaitFinished() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        UUID id = null;
+        while (System.nanoTime() < deadline) {
+            MockVaadin.clientRoundtrip();
+            if (id == null) {
+                id = articles.recent(BrowserOwner.current(), 1).stream().findFirst().map(a -> a.id()).orElse(null);
+            }
+            if (id != null) {
+                StoredArticle article = articles.find(id).orElseThrow();
+                if (article.status().isFinal() && jobs.running(id).isEmpty()) {
+                    Thread.sleep(100);
+                    MockVaadin.clientRoundtrip();
+                    return article;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("The article did not finish in time");
     }
 }

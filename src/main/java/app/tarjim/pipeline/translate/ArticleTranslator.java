@@ -43,6 +43,7 @@ public final class ArticleTranslator {
         GlossaryEnforcer glossaryEnforcer = new GlossaryEnforcer(glossary);
         List<Segment> segments = segmented.segments();
         List<TranslatedSentence> done = new ArrayList<>();
+        listener.onSegmented(segmented);
         listener.onProgress(0, segments.size());
         for (int from = 0; from < segments.size(); from += settings.batchSize()) {
             if (cancelled.getAsBoolean()) {

@@ -6,6 +6,10 @@ public interface SentenceListener {
     SentenceListener NONE = new SentenceListener() {
     };
 
+    /** The article has been cut into the segments that will be translated, before any is sent to the model. */
+    default void onSegmented(app.tarjim.pipeline.text.SegmentedText segmented) {
+    }
+
     /** A sentence is finished; sentences arrive in source order. */
     default void onSentence(TranslatedSentence sentence) {
     }

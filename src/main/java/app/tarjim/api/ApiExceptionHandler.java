@@ -1,0 +1,49 @@
+package app.tarjim.api;
+
+import app.tarjim.article.ArticleNotFoundException;
+import app.tarjim.pipeline.glossary.GlossaryFormatException;
+import app.tarjim.pipeline.input.InputRejectedException;
+import app.tarjim.pipeline.input.RejectionReason;
+import app.tarjim.pipeline.models.ModelUnavailableException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Maps the product's own errors to RFC 9457 problem documents with a message a person can act on. */
+@RestControllerAdvice(basePackages = "app.tarjim")
+class ApiExceptionHandler {
+
+    @ExceptionHandler(InputRejectedException.class)
+    ProblemDetail rejected(InputRejectedException e) {
+        HttpStatus status = e.reason() == RejectionReason.TOO_LONG ? HttpStatus.PAYLOAD_TOO_LARGE
+                : e.reason() == RejectionReason.NOT_ARABIC || e.reason() == RejectionReason.NOT_TEXT
+                ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setTitle("Input rejected");
+        problem.setProperty("reason", e.reason().name().toLowerCase(java.util.Locale.ROOT));
+        return problem;
+    }
+
+    @ExceptionHandler(GlossaryFormatException.class)
+    ProblemDetail glossary(GlossaryFormatException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Glossary rejected");
+        return problem;
+    }
+
+    @ExceptionHandler(ArticleNotFoundException.class)
+    ProblemDetail notFound(ArticleNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "No article with that id belongs to this API key.");
+        problem.setTitle("Article not found");
+        return problem;
+    }
+
+    @ExceptionHandler(ModelUnavailableException.class)
+    ProblemDetail models(ModelUnavailableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Models unavailable");
+        return problem;
+    }
+}

@@ -1,0 +1,192 @@
+package app.tarjim.api;
+
+import app.tarjim.article.ArticleExports;
+import app.tarjim.article.ArticleNotFoundException;
+import app.tarjim.article.ArticleService;
+import app.tarjim.article.ArticleTranslationJobs;
+import app.tarjim.article.ShareLink;
+import app.tarjim.article.ShareService;
+import app.tarjim.article.StoredArticle;
+import app.tarjim.article.TranslationJob;
+import app.tarjim.document.out.ExportFormat;
+import app.tarjim.pipeline.PipelineRequest;
+import app.tarjim.pipeline.glossary.Glossary;
+import app.tarjim.pipeline.glossary.GlossaryEntry;
+import app.tarjim.pipeline.glossary.GlossaryFormatException;
+import app.tarjim.pipeline.models.TranslationPreset;
+import app.tarjim.pipeline.summarize.SummaryLength;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Single articles over HTTP: synchronous translation of short texts, background jobs, share links, exports. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Articles", description = "Translate and summarize single articles")
+public class ArticleApiController {
+
+    private final ArticleTranslationJobs jobs;
+    private final ArticleService articles;
+    private final ShareService shares;
+    private final ApiProperties properties;
+
+    public ArticleApiController(ArticleTranslationJobs jobs, ArticleService articles, ShareService shares,
+                                ApiProperties properties) {
+        this.jobs = jobs;
+        this.articles = articles;
+        this.shares = shares;
+        this.properties = properties;
+    }
+
+    @PostMapping(path = "/translate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Translate (and summarize) a short article and wait for the result",
+            description = "For texts up to tarjim.api.max-sync-chars characters; longer ones go to POST /api/v1/articles.")
+    public ArticleJson translate(@RequestBody TranslateRequest body, HttpServletRequest request) {
+        PipelineRequest pipelineRequest = toPipelineRequest(body);
+        if (body.text() != null && body.text().length() > properties.maxSyncChars()) {
+            throw problem(HttpStatus.PAYLOAD_TOO_LARGE, "Text too long for a synchronous call",
+                    "The text has " + body.text().length() + " characters; synchronous translation takes up to "
+                            + properties.maxSyncChars() + ". Use POST /api/v1/articles and poll the Location it returns.");
+        }
+        return ArticleJson.of(jobs.translateNow(ApiOwner.of(request), pipelineRequest));
+    }
+
+    @PostMapping(path = "/articles", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Start translating an article in the background",
+            description = "Answers 202 Accepted with a Location to poll (GET /api/v1/articles/{id}).")
+    public ResponseEntity<ArticleJson> start(@RequestBody TranslateRequest body, HttpServletRequest request) {
+        TranslationJob job = jobs.start(ApiOwner.of(request), toPipelineRequest(body));
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/v1/articles/{id}").buildAndExpand(job.articleId()).toUri();
+        StoredArticle stored = articles.find(job.articleId()).orElseThrow();
+        return ResponseEntity.accepted().location(location).body(ArticleJson.of(stored));
+    }
+
+    @GetMapping("/articles/{id}")
+    @Operation(summary = "An article's status and, when done, its translation and summary")
+    public ArticleJson get(@PathVariable UUID id, HttpServletRequest request) {
+        return ArticleJson.of(owned(id, request));
+    }
+
+    @PostMapping("/articles/{id}/share")
+    @Operation(summary = "Create a share link to a finished article", description = "Optional expiry in hours.")
+    public Map<String, Object> share(@PathVariable UUID id, @RequestParam(required = false) Long expiresInHours,
+                                     HttpServletRequest request) {
+        StoredArticle article = owned(id, request);
+        if (!article.status().isFinal() || article.status() != app.tarjim.article.ArticleStatus.DONE) {
+            throw problem(HttpStatus.CONFLICT, "Article not finished",
+                    "Only a finished translation can be shared; its status is " + article.status() + ".");
+        }
+        ShareLink link = shares.create(id, article.owner(),
+                Optional.ofNullable(expiresInHours).map(Duration::ofHours));
+        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path(link.path()).toUriString();
+        return Map.of("url", url, "token", link.token(), "expiresAt",
+                link.expiresAt() == null ? "never" : link.expiresAt().toString());
+    }
+
+    @DeleteMapping("/articles/{id}/share")
+    @Operation(summary = "Revoke every share link of an article")
+    public ResponseEntity<Void> revokeAll(@PathVariable UUID id, HttpServletRequest request) {
+        StoredArticle article = owned(id, request);
+        shares.links(article.owner(), id).forEach(link -> shares.revoke(article.owner(), link.token()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/articles/{id}/share/{token}")
+    @Operation(summary = "Revoke one share link")
+    public ResponseEntity<Void> revoke(@PathVariable UUID id, @PathVariable String token, HttpServletRequest request) {
+        StoredArticle article = owned(id, request);
+        if (!shares.revoke(article.owner(), token)) {
+            throw problem(HttpStatus.NOT_FOUND, "Share link not found", "This article has no such share link.");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/articles/{id}/export")
+    @Operation(summary = "Download an article as csv, jsonl, md, txt, docx or pdf")
+    public ResponseEntity<byte[]> export(@PathVariable UUID id, @RequestParam(defaultValue = "md") String format,
+                                         HttpServletRequest request) {
+        StoredArticle article = owned(id, request);
+        ExportFormat exportFormat = exportFormat(format);
+        byte[] bytes = ArticleExports.render(List.of(article), exportFormat);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(exportFormat.contentType()))
+                .header("Content-Disposition", ContentDisposition.attachment()
+                        .filename(ArticleExports.fileName(article, exportFormat), StandardCharsets.UTF_8).build().toString())
+                .body(bytes);
+    }
+
+    static ExportFormat exportFormat(String name) {
+        for (ExportFormat f : ExportFormat.values()) {
+            if (f.extension().equalsIgnoreCase(name) || f.name().equalsIgnoreCase(name)) {
+                return f;
+            }
+        }
+        throw problem(HttpStatus.BAD_REQUEST, "Unknown export format",
+                "Format '" + name + "' is not supported; use csv, jsonl, md, txt, docx or pdf.");
+    }
+
+    private StoredArticle owned(UUID id, HttpServletRequest request) {
+        return articles.find(id)
+                .filter(a -> a.owner().equals(ApiOwner.of(request)))
+                .orElseThrow(() -> new ArticleNotFoundException(id));
+    }
+
+    private static PipelineRequest toPipelineRequest(TranslateRequest body) {
+        if (body == null) {
+            throw problem(HttpStatus.BAD_REQUEST, "Missing body", "Send JSON like {\"text\": \"…\"}.");
+        }
+        SummaryLength summary = body.summary() == null ? SummaryLength.MEDIUM : parse(() -> SummaryLength.parse(body.summary()),
+                "summary must be short, medium, long or none, not '" + body.summary() + "'.");
+        TranslationPreset preset = body.preset() == null ? TranslationPreset.FAST : parse(() -> TranslationPreset.parse(body.preset()),
+                "preset must be fast or quality, not '" + body.preset() + "'.");
+        return new PipelineRequest(body.text(), summary, preset, glossary(body.glossary()));
+    }
+
+    private static Glossary glossary(Map<String, String> terms) {
+        if (terms == null || terms.isEmpty()) {
+            return Glossary.EMPTY;
+        }
+        try {
+            return new Glossary(terms.entrySet().stream().map(e -> new GlossaryEntry(e.getKey(), e.getValue())).toList());
+        } catch (IllegalArgumentException e) {
+            throw new GlossaryFormatException("Every glossary entry needs an Arabic term and an English rendering.");
+        }
+    }
+
+    private static <T> T parse(java.util.function.Supplier<T> parser, String message) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw problem(HttpStatus.BAD_REQUEST, "Bad option", message);
+        }
+    }
+
+    static ErrorResponseException problem(HttpStatus status, String title, String detail) {
+        org.springframework.http.ProblemDetail body = org.springframework.http.ProblemDetail.forStatusAndDetail(status, detail);
+        body.setTitle(title);
+        return new ErrorResponseException(status, body, null);
+    }
+}

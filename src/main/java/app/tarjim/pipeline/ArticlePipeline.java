@@ -1,0 +1,77 @@
+package app.tarjim.pipeline;
+
+import app.tarjim.engine.GenerationCancelledException;
+import app.tarjim.engine.TextGenerator;
+import app.tarjim.pipeline.input.InputValidator;
+import app.tarjim.pipeline.models.ModelResolution;
+import app.tarjim.pipeline.summarize.ArticleSummarizer;
+import app.tarjim.pipeline.summarize.Summary;
+import app.tarjim.pipeline.summarize.SummaryLength;
+import app.tarjim.pipeline.text.TextNormalizer;
+import app.tarjim.pipeline.translate.ArticleTranslation;
+import app.tarjim.pipeline.translate.ArticleTranslator;
+import app.tarjim.pipeline.translate.SentenceListener;
+import app.tarjim.pipeline.translate.TranslationSettings;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One article end to end: check the input, translate it sentence by sentence (reporting each to the
+ * listener), then summarize the English. A semaphore bounds how many articles run at once, so the
+ * machine is shared fairly between browser tabs, API calls and batch workers.
+ */
+public class ArticlePipeline {
+
+    private final InputValidator validator;
+    private final ModelService models;
+    private final LoadedModels loaded;
+    private final TextNormalizer normalizer;
+    private final TranslationSettings settings;
+    private final Semaphore slots;
+
+    public ArticlePipeline(InputValidator validator, ModelService models, LoadedModels loaded,
+                           TextNormalizer normalizer, TranslationSettings settings, int concurrentArticles) {
+        this.validator = validator;
+        this.models = models;
+        this.loaded = loaded;
+        this.normalizer = normalizer;
+        this.settings = settings;
+        this.slots = new Semaphore(Math.max(1, concurrentArticles), true);
+    }
+
+    /** Throws {@link app.tarjim.pipeline.input.InputRejectedException} with a message for the user before any work. */
+    public void check(String text) {
+        validator.check(text);
+    }
+
+    public PipelineResult run(PipelineRequest request, SentenceListener listener, BooleanSupplier cancelled) {
+        check(request.text());
+        ModelResolution resolution = models.resolve(request.preset());
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GenerationCancelledException();
+        }
+        try {
+            long start = System.nanoTime();
+            TextGenerator translator = loaded.get(resolution.translation().directory());
+            ArticleTranslation translation = new ArticleTranslator(translator, normalizer, settings)
+                    .translate(request.text(), request.glossary(), listener, cancelled);
+            long translated = System.nanoTime();
+            Summary summary = Summary.none();
+            if (request.summary() != SummaryLength.NONE && resolution.summarizationModel().isPresent()) {
+                TextGenerator summarizer = loaded.get(resolution.summarizationModel().get().directory());
+                summary = new ArticleSummarizer(summarizer, normalizer, settings.batchSize())
+                        .summarize(translation.translation(), request.summary(), cancelled);
+            }
+            long summarized = System.nanoTime();
+            return new PipelineResult(translation, summary, resolution,
+                    Duration.ofNanos(translated - start), Duration.ofNanos(summarized - translated));
+        } finally {
+            slots.release();
+        }
+    }
+}

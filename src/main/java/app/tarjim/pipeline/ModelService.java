@@ -1,0 +1,79 @@
+package app.tarjim.pipeline;
+
+import app.tarjim.pipeline.models.DownloadListener;
+import app.tarjim.pipeline.models.DownloadProgress;
+import app.tarjim.pipeline.models.ModelProvider;
+import app.tarjim.pipeline.models.ModelResolution;
+import app.tarjim.pipeline.models.TranslationPreset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * Resolves each preset's models once (fetching them on first use when they are missing) and remembers
+ * the answer, so a missing network costs one failed download at start, not one per article.
+ */
+public class ModelService {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelService.class);
+
+    private final Supplier<ModelProvider> provider;
+    private final Map<TranslationPreset, CompletableFuture<ModelResolution>> resolutions = new ConcurrentHashMap<>();
+    private final AtomicReference<DownloadProgress> lastProgress = new AtomicReference<>();
+
+    /** The provider is looked up on first use, so the app starts even when the registry is missing or broken. */
+    public ModelService(Supplier<ModelProvider> provider) {
+        this.provider = provider;
+    }
+
+    /** Starts resolving a preset in the background (used at start-up for the default preset). */
+    public CompletableFuture<ModelResolution> prepare(TranslationPreset preset) {
+        return resolutions.computeIfAbsent(preset, p -> CompletableFuture.supplyAsync(() -> {
+            DownloadListener listener = lastProgress::set;
+            ModelResolution resolution = provider.get().resolve(p, true, listener);
+            if (resolution.demo()) {
+                log.warn("Preset {}: {} ({})", p, ModelResolution.DEMO_NOTICE, resolution.translation().reason());
+            } else {
+                log.info("Preset {}: models in {}", p, resolution.translation().directory());
+            }
+            return resolution;
+        }));
+    }
+
+    /** Blocks until the preset's models are known. */
+    public ModelResolution resolve(TranslationPreset preset) {
+        try {
+            return prepare(preset).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for models", e);
+        } catch (ExecutionException e) {
+            resolutions.remove(preset); // let a later request try again
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The preset's resolution when it is already known. */
+    public Optional<ModelResolution> resolved(TranslationPreset preset) {
+        CompletableFuture<ModelResolution> future = resolutions.get(preset);
+        if (future == null || !future.isDone() || future.isCompletedExceptionally()) {
+            return Optional.empty();
+        }
+        return Optional.of(future.join());
+    }
+
+    /** The latest download progress, while models are being fetched. */
+    public Optional<DownloadProgress> downloadProgress() {
+        return Optional.ofNullable(lastProgress.get());
+    }
+}

@@ -1,0 +1,26 @@
+package app.tarjim.pipeline;
+
+import app.tarjim.pipeline.glossary.Glossary;
+import app.tarjim.pipeline.models.TranslationPreset;
+import app.tarjim.pipeline.summarize.SummaryLength;
+
+/**
+ * What a user asks of the pipeline for one article.
+ *
+ * @param text     the article as the user wrote it
+ * @param summary  summary length, {@link SummaryLength#NONE} for none
+ * @param preset   which translation model: fast or quality
+ * @param glossary fixed renderings of Arabic terms
+ */
+public record PipelineRequest(String text, SummaryLength summary, TranslationPreset preset, Glossary glossary) {
+
+    public PipelineRequest {
+        summary = summary == null ? SummaryLength.MEDIUM : summary;
+        preset = preset == null ? TranslationPreset.FAST : preset;
+        glossary = glossary == null ? Glossary.EMPTY : glossary;
+    }
+
+    public static PipelineRequest of(String text) {
+        return new PipelineRequest(text, null, null, null);
+    }
+}

@@ -1,0 +1,61 @@
+package app.tarjim.ui;
+
+import app.tarjim.article.ArticleListing;
+import app.tarjim.article.ArticleService;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** This browser's recent articles: reopen or delete. */
+public class HistoryPanel extends Div {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH)
+            .withZone(ZoneId.systemDefault());
+
+    private final ArticleService articles;
+    private final String owner;
+    private final Div list = new Div();
+
+    public HistoryPanel(ArticleService articles, String owner) {
+        this.articles = articles;
+        this.owner = owner;
+        addClassName("history");
+        list.addClassName("history-list");
+        add(new H2("Recent articles"), list);
+        refresh();
+    }
+
+    public void refresh() {
+        list.removeAll();
+        List<ArticleListing> recent = articles.recent(owner, 20);
+        if (recent.isEmpty()) {
+            list.add(new Span("Articles you translate in this browser appear here."));
+            return;
+        }
+        for (ArticleListing item : recent) {
+            Anchor open = new Anchor("?article=" + item.id(), item.title());
+            open.addClassName("history-title");
+            open.getElement().setAttribute("dir", "auto");
+            Span meta = new Span(WHEN.format(item.createdAt()) + " · " + item.status().name().toLowerCase(Locale.ROOT)
+                    + (item.demo() ? " · demo models" : ""));
+            meta.addClassName("history-meta");
+            Button delete = new Button("Delete", e -> {
+                articles.delete(owner, item.id());
+                refresh();
+            });
+            delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            delete.getElement().setAttribute("aria-label", "Delete " + item.title());
+            Div row = new Div(open, meta, delete);
+            row.addClassName("history-row");
+            list.add(row);
+        }
+    }
+}

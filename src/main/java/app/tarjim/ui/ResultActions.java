@@ -1,0 +1,138 @@
+package app.tarjim.ui;
+
+import app.tarjim.article.ArticleExports;
+import app.tarjim.article.ShareLink;
+import app.tarjim.article.ShareService;
+import app.tarjim.article.StoredArticle;
+import app.tarjim.document.out.ExportFormat;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Optional;
+
+/** The finished article: its summary, copy buttons, downloads, and the share link with revoke. */
+public class ResultActions extends Div {
+
+    private final ShareService shares;
+    private final String owner;
+    final Paragraph summary = new Paragraph();
+    final Div downloads = new Div();
+    final Button share = new Button("Share summary");
+    final TextField shareUrl = new TextField();
+    final Button revoke = new Button("Revoke link");
+    final Span shareStatus = new Span();
+    private StoredArticle article;
+    private ShareLink link;
+
+    public ResultActions(ShareService shares, String owner) {
+        this.shares = shares;
+        this.owner = owner;
+        addClassName("result-actions");
+        summary.addClassName("summary");
+        summary.setId("summary");
+        downloads.addClassName("downloads");
+
+        Button copyTranslation = new Button("Copy translation", e -> copy(article.translationText()));
+        Button copySummary = new Button("Copy summary", e -> copy(article.summary().orElse("")));
+        copyTranslation.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        copySummary.addThemeVariants(ButtonVariant.LUMO_SMALL);
+
+        share.setId("share");
+        share.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        share.addClickListener(e -> createLink());
+        shareUrl.setId("share-url");
+        shareUrl.setReadOnly(true);
+        shareUrl.setVisible(false);
+        shareUrl.setWidthFull();
+        revoke.setId("revoke");
+        revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        revoke.setVisible(false);
+        revoke.addClickListener(e -> revokeLink());
+        shareStatus.setId("share-status");
+
+        Div copyRow = new Div(copyTranslation, copySummary);
+        copyRow.addClassName("button-row");
+        Div shareRow = new Div(share, shareUrl, revoke, shareStatus);
+        shareRow.addClassName("share-row");
+        add(new H2("Summary"), summary, copyRow, downloads, shareRow);
+        setVisible(false);
+    }
+
+    public void show(StoredArticle finished) {
+        this.article = finished;
+        setVisible(true);
+        summary.setText(finished.summary().orElse("No summary was asked for."));
+        downloads.removeAll();
+        downloads.add(new Span("Download: "));
+        for (ExportFormat format : List.of(ExportFormat.TEXT, ExportFormat.MARKDOWN, ExportFormat.DOCX, ExportFormat.PDF)) {
+            downloads.add(download(finished, format));
+        }
+        List<ShareLink> existing = shares.links(owner, finished.id()).stream()
+                .filter(l -> l.revokedAt() == null).toList();
+        link = existing.isEmpty() ? null : existing.get(existing.size() - 1);
+        showLink();
+    }
+
+    private static Anchor download(StoredArticle article, ExportFormat format) {
+        DownloadHandler handler = DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = ArticleExports.render(List.of(article), format);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), ArticleExports.fileName(article, format),
+                    format.contentType(), bytes.length);
+        });
+        Anchor anchor = new Anchor(handler, AttachmentType.DOWNLOAD, "." + format.extension());
+        anchor.addClassName("download-" + format.extension());
+        return anchor;
+    }
+
+    private void createLink() {
+        try {
+            link = shares.create(article.id(), owner, Optional.empty());
+            showLink();
+            shareStatus.setText("Anyone with this link can read the summary and translation.");
+        } catch (RuntimeException e) {
+            shareStatus.setText(e.getMessage());
+        }
+    }
+
+    private void revokeLink() {
+        if (link != null && shares.revoke(owner, link.token())) {
+            link = null;
+            showLink();
+            shareStatus.setText("Link revoked: it no longer opens.");
+        }
+    }
+
+    private void showLink() {
+        boolean shared = link != null;
+        shareUrl.setVisible(shared);
+        revoke.setVisible(shared);
+        share.setVisible(!shared);
+        if (shared) {
+            getUI().ifPresentOrElse(
+                    ui -> ui.getPage().fetchCurrentURL(url -> shareUrl.setValue(url.getProtocol() + "://"
+                            + url.getAuthority() + link.path())),
+                    () -> shareUrl.setValue(link.path()));
+            shareUrl.setValue(link.path());
+        }
+    }
+
+    Optional<ShareLink> link() {
+        return Optional.ofNullable(link);
+    }
+
+    private void copy(String text) {
+        getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", text == null ? "" : text);
+        shareStatus.setText("Copied.");
+    }
+}
