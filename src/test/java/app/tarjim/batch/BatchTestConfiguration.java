@@ -18,7 +18,8 @@ import java.time.Instant;
 @TestConfiguration(proxyBeanMethods = false)
 @ComponentScan(basePackageClasses = {ArticleService.class, BatchService.class},
         excludeFilters = {
-                @ComponentScan.Filter(type = FilterType.REGEX, pattern = {"app\\.tarjim\\.(article|batch)\\.web\\..*", "app\\.tarjim\\.article\\.ClockConfiguration"}),
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = {"app\\.tarjim\\.(article|batch)\\.web\\..*", "app\\.tarjim\\.article\\.ClockConfiguration",
+                        "app\\.tarjim\\.article\\.ArticleTranslationJobs", "app\\.tarjim\\.batch\\.PipelineBatchProcessor"}),
                 @ComponentScan.Filter(TestConfiguration.class)})
 class BatchTestConfiguration {
 

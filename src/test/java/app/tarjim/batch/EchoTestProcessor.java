@@ -4,6 +4,7 @@ import app.tarjim.article.ArticleResult;
 import app.tarjim.engine.GenerationCancelledException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -12,10 +13,11 @@ import java.util.function.BooleanSupplier;
 /**
  * Stands in for the translation pipeline where tests need a slow, predictable one: waits
  * {@code tarjim.batch.test.echo-delay} per item (checking for cancellation), then echoes the text.
- * Only active when that property is set, so it never replaces a real pipeline by accident; tests running
+ * Only active when that property is set, then preferred over the real pipeline; tests running
  * workers in another JVM set it there, since test classes are on that JVM's class path.
  */
 @Component
+@Primary
 @ConditionalOnProperty("tarjim.batch.test.echo-delay")
 class EchoTestProcessor implements BatchItemProcessor {
 
