@@ -22,8 +22,10 @@ final class Decoder {
     private final int layers;
     private final long heads;
     private final long headDim;
+    private final EngineCounters counters;
 
-    Decoder(OnnxSession firstStep, OnnxSession cachedStep, ModelConfig config) {
+    Decoder(OnnxSession firstStep, OnnxSession cachedStep, ModelConfig config, EngineCounters counters) {
+        this.counters = counters;
         this.firstStep = firstStep;
         this.cachedStep = cachedStep;
         this.layers = config.decoderLayers();
@@ -101,7 +103,9 @@ final class Decoder {
                 outputs.close();
                 throw new IllegalStateException(session.file().getFileName() + " returned no logits");
             }
+            long start = System.nanoTime();
             float[] values = lastPosition(Tensors.toFloats(logits), logits.getShape());
+            counters.copyNanos.add(System.nanoTime() - start);
             logits.close();
             cache.update(outputs);
             return values;

@@ -29,12 +29,12 @@ final class EncoderOutput implements AutoCloseable {
     }
 
     /** Keeps the given rows, in order; used to expand for beams and to drop finished inputs. */
-    void keepRows(NDManager manager, int[] rows) {
+    void keepRows(RowGather.Runners gather, NDManager manager, int[] rows) {
         if (Tensors.isIdentity(rows, rows())) {
             return;
         }
-        NDArray h = Tensors.gatherRows(manager, hiddenStates, rows);
-        NDArray m = Tensors.gatherRows(manager, attentionMask, rows);
+        NDArray h = gather.hiddenRows(manager, hiddenStates, rows);
+        NDArray m = gather.maskRows(manager, attentionMask, rows);
         close();
         hiddenStates = h;
         attentionMask = m;

@@ -82,18 +82,30 @@ final class KvCache implements AutoCloseable {
      * Keeps rows in the given order. Beam reordering inside one input leaves the cross-attention rows
      * unchanged (all beams of an input share them), so {@code includeCross} is false then.
      */
-    void keepRows(NDManager manager, int[] rows, boolean includeCross) {
+    void keepRows(RowGather.Runners gather, NDManager manager, int[] rows, boolean includeCross) {
         if (isEmpty() || Tensors.isIdentity(rows, arrays[0].getShape().get(0))) {
             return;
         }
-        for (int slot = 0; slot < arrays.length; slot++) {
-            boolean cross = slot % KINDS.length >= 2;
-            if (cross && !includeCross) {
-                continue;
+        gatherKinds(gather, manager, rows, 0);
+        if (includeCross) {
+            gatherKinds(gather, manager, rows, 2);
+        }
+    }
+
+    /** Gathers the key and value of every layer for kinds {@code firstKind} and {@code firstKind + 1}. */
+    private void gatherKinds(RowGather.Runners gather, NDManager manager, int[] rows, int firstKind) {
+        int[] slots = new int[2 * layers];
+        NDArray[] sources = new NDArray[slots.length];
+        for (int layer = 0; layer < layers; layer++) {
+            for (int k = 0; k < 2; k++) {
+                slots[2 * layer + k] = layer * KINDS.length + firstKind + k;
+                sources[2 * layer + k] = arrays[slots[2 * layer + k]];
             }
-            NDArray gathered = Tensors.gatherRows(manager, arrays[slot], rows);
-            arrays[slot].close();
-            arrays[slot] = gathered;
+        }
+        NDArray[] gathered = gather.cacheRows(manager, sources, rows);
+        for (int i = 0; i < slots.length; i++) {
+            arrays[slots[i]].close();
+            arrays[slots[i]] = gathered[i];
         }
     }
 

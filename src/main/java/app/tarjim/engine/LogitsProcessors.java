@@ -26,9 +26,6 @@ final class LogitsProcessors {
         if (s.minLength() > 0 && s.hasEos()) {
             list.add(new MinLengthProcessor(s.minLength(), s.eosTokenId()));
         }
-        if (s.minNewTokens() > 0 && s.hasEos()) {
-            list.add(new MinLengthProcessor(s.minNewTokens() + GenerationSettings.PROMPT_LENGTH, s.eosTokenId()));
-        }
         if (s.forcedBosTokenId() != null) {
             list.add(new ForcedTokenProcessor(GenerationSettings.PROMPT_LENGTH, s.forcedBosTokenId()));
         }

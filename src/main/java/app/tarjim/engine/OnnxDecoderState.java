@@ -7,13 +7,17 @@ final class OnnxDecoderState implements DecoderState, AutoCloseable {
 
     private final Decoder decoder;
     private final Decoder.Runners runners;
+    private final RowGather.Runners gather;
     private final NDManager manager;
     private final EncoderOutput encoder;
     private final KvCache cache;
     private final int vocabSize;
+    private final EngineCounters counters;
 
-    OnnxDecoderState(Decoder decoder, Decoder.Runners runners, NDManager manager, EncoderOutput encoder,
-                     int vocabSize) {
+    OnnxDecoderState(Decoder decoder, Decoder.Runners runners, RowGather.Runners gather, NDManager manager,
+                     EncoderOutput encoder, int vocabSize, EngineCounters counters) {
+        this.gather = gather;
+        this.counters = counters;
         this.decoder = decoder;
         this.runners = runners;
         this.manager = manager;
@@ -42,13 +46,17 @@ final class OnnxDecoderState implements DecoderState, AutoCloseable {
 
     @Override
     public void reorderBeams(int[] rows) {
-        cache.keepRows(manager, rows, false);
+        long start = System.nanoTime();
+        cache.keepRows(gather, manager, rows, false);
+        counters.copyNanos.add(System.nanoTime() - start);
     }
 
     @Override
     public void keepRows(int[] rows) {
-        encoder.keepRows(manager, rows);
-        cache.keepRows(manager, rows, true);
+        long start = System.nanoTime();
+        encoder.keepRows(gather, manager, rows);
+        cache.keepRows(gather, manager, rows, true);
+        counters.copyNanos.add(System.nanoTime() - start);
     }
 
     @Override

@@ -38,6 +38,7 @@ final class OnnxSession implements AutoCloseable {
         this.inputs = java.util.Collections.unmodifiableMap(declared);
     }
 
+    /** @param nanos, calls where the time and number of runs of this graph are added up */
     static OnnxSession open(Path file, ModelOptions options, LongAdder nanos, LongAdder calls) {
         Criteria<NDList, NDList> criteria = Criteria.builder()
                 .setTypes(NDList.class, NDList.class)

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -27,13 +26,14 @@ public final class Seq2SeqModel implements TextGenerator {
     private final List<OnnxSession> sessions;
     private final Encoder encoder;
     private final Decoder decoder;
+    private final RowGather rowGather;
     private final Path scratchDir;
-    private final LongAdder onnxNanos;
-    private final LongAdder onnxCalls;
+    private final EngineCounters counters;
 
     private Seq2SeqModel(ModelInfo info, ModelConfig config, ModelOptions options, TextCodec codec,
-                         List<OnnxSession> sessions, Encoder encoder, Decoder decoder, Path scratchDir,
-                         LongAdder onnxNanos, LongAdder onnxCalls) {
+                         List<OnnxSession> sessions, Encoder encoder, Decoder decoder, RowGather rowGather,
+                         Path scratchDir,
+                         EngineCounters counters) {
         this.info = info;
         this.config = config;
         this.options = options;
@@ -41,9 +41,9 @@ public final class Seq2SeqModel implements TextGenerator {
         this.sessions = sessions;
         this.encoder = encoder;
         this.decoder = decoder;
+        this.rowGather = rowGather;
         this.scratchDir = scratchDir;
-        this.onnxNanos = onnxNanos;
-        this.onnxCalls = onnxCalls;
+        this.counters = counters;
     }
 
     /**
@@ -67,26 +67,28 @@ public final class Seq2SeqModel implements TextGenerator {
                 throw new ModelLoadException("Tokenizer file " + files.tokenizer() + " has " + codec.vocabSize()
                         + " tokens but " + files.config() + " gives vocab_size " + config.vocabSize());
             }
-            LongAdder nanos = new LongAdder();
-            LongAdder calls = new LongAdder();
+            EngineCounters counters = new EngineCounters();
             List<OnnxSession> sessions = new ArrayList<>();
-            OnnxSession encoderSession = open(files.encoder(), options, nanos, calls, sessions, opened);
+            OnnxSession encoderSession = open(files.encoder(), options, counters, sessions, opened);
             Decoder decoder;
             if (files.usesMergedDecoder()) {
-                OnnxSession merged = open(files.mergedDecoder(), options, nanos, calls, sessions, opened);
-                decoder = new Decoder(merged, merged, config);
+                OnnxSession merged = open(files.mergedDecoder(), options, counters, sessions, opened);
+                decoder = new Decoder(merged, merged, config, counters);
             } else {
-                OnnxSession first = open(files.decoder(), options, nanos, calls, sessions, opened);
-                OnnxSession withPast = open(files.decoderWithPast(), options, nanos, calls, sessions, opened);
-                decoder = new Decoder(first, withPast, config);
+                OnnxSession first = open(files.decoder(), options, counters, sessions, opened);
+                OnnxSession withPast = open(files.decoderWithPast(), options, counters, sessions, opened);
+                decoder = new Decoder(first, withPast, config, counters);
             }
+            int floatType = options.variant() == ModelVariant.FP16 ? GatherGraph.FLOAT16 : GatherGraph.FLOAT;
+            RowGather rowGather = new RowGather(scratch, config.decoderLayers(), floatType, options, counters);
+            opened.add(rowGather);
             long pad = config.generationDefaults().padTokenId() != null
                     ? config.generationDefaults().padTokenId() : 0L;
             Encoder encoder = new Encoder(encoderSession, pad);
             ModelInfo info = new ModelInfo(modelDir.getFileName().toString(), modelDir, config.modelType(),
                     options.variant());
             Seq2SeqModel model = new Seq2SeqModel(info, config, options, codec, List.copyOf(sessions), encoder,
-                    decoder, scratch, nanos, calls);
+                    decoder, rowGather, scratch, counters);
             model.probe(files);
             return model;
         } catch (RuntimeException e) {
@@ -96,9 +98,9 @@ public final class Seq2SeqModel implements TextGenerator {
         }
     }
 
-    private static OnnxSession open(Path file, ModelOptions options, LongAdder nanos, LongAdder calls,
+    private static OnnxSession open(Path file, ModelOptions options, EngineCounters counters,
                                     List<OnnxSession> sessions, List<AutoCloseable> opened) {
-        OnnxSession session = OnnxSession.open(file, options, nanos, calls);
+        OnnxSession session = OnnxSession.open(file, options, counters.onnxNanos, counters.onnxCalls);
         sessions.add(session);
         opened.add(session);
         return session;
@@ -116,8 +118,7 @@ public final class Seq2SeqModel implements TextGenerator {
             throw new ModelLoadException("Model " + files.directory() + " does not run (" + decoderFile.getFileName()
                     + "): " + e.getMessage(), e);
         }
-        onnxNanos.reset();
-        onnxCalls.reset();
+        counters.reset();
     }
 
     @Override
@@ -169,12 +170,11 @@ public final class Seq2SeqModel implements TextGenerator {
     }
 
     public EngineStats stats() {
-        return new EngineStats(onnxNanos.sum(), onnxCalls.sum());
+        return counters.snapshot();
     }
 
     public void resetStats() {
-        onnxNanos.reset();
-        onnxCalls.reset();
+        counters.reset();
     }
 
     @Override
@@ -215,8 +215,9 @@ public final class Seq2SeqModel implements TextGenerator {
         try (NDManager manager = NDManager.newBaseManager("OnnxRuntime");
              OnnxSession.Runner encoderRunner = encoder.newRunner();
              Decoder.Runners decoderRunners = decoder.newRunners();
-             OnnxDecoderState state = new OnnxDecoderState(decoder, decoderRunners, manager,
-                     encoder.encode(encoderRunner, manager, batch), config.vocabSize())) {
+             RowGather.Runners gatherRunners = rowGather.newRunners();
+             OnnxDecoderState state = new OnnxDecoderState(decoder, decoderRunners, gatherRunners, manager,
+                     encoder.encode(encoderRunner, manager, batch), config.vocabSize(), counters)) {
             if (settings.numBeams() == 1) {
                 return new GreedySearch(settings).run(state, batch.length, cancelled).stream()
                         .map(List::of).toList();
@@ -234,6 +235,7 @@ public final class Seq2SeqModel implements TextGenerator {
     @Override
     public void close() {
         closeAll(new ArrayList<>(sessions));
+        rowGather.close();
         codec.close();
         deleteScratch(scratchDir);
     }

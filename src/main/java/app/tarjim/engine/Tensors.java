@@ -4,9 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.onnxruntime.engine.OrtNDArray;
+import ai.onnxruntime.OnnxTensor;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.ShortBuffer;
 
 /**
@@ -35,6 +38,10 @@ final class Tensors {
     /** Reads float32 or float16 values as float32. */
     static float[] toFloats(NDArray array) {
         DataType type = array.getDataType();
+        if (type == DataType.FLOAT32 && array instanceof OrtNDArray ort) {
+            // One copy, straight into a heap float buffer; NDArray.toFloatArray copies twice (bytes, then floats).
+            return readFloats(ort.getTensor());
+        }
         if (type == DataType.FLOAT32) {
             return array.toFloatArray();
         }
@@ -49,24 +56,13 @@ final class Tensors {
         throw new IllegalStateException("Expected float logits, got " + type + " for " + array.getName());
     }
 
-    /**
-     * Builds a new tensor from rows (first dimension) of {@code source}, in the given order; rows may repeat.
-     * Works on raw bytes, so any element type is kept as it is.
-     */
-    static NDArray gatherRows(NDManager manager, NDArray source, int[] rows) {
-        Shape shape = source.getShape();
-        ByteBuffer src = source.toByteBuffer().order(ByteOrder.nativeOrder());
-        int rowBytes = Math.toIntExact(src.remaining() / shape.get(0));
-        ByteBuffer dst = manager.allocateDirect(rowBytes * rows.length).order(ByteOrder.nativeOrder());
-        for (int row : rows) {
-            dst.put(dst.position(), src, row * rowBytes, rowBytes);
-            dst.position(dst.position() + rowBytes);
+    private static float[] readFloats(OnnxTensor tensor) {
+        FloatBuffer buffer = tensor.getFloatBuffer();
+        if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.array().length == buffer.remaining()) {
+            return buffer.array();
         }
-        dst.rewind();
-        long[] dims = shape.getShape().clone();
-        dims[0] = rows.length;
-        NDArray out = manager.create(dst, new Shape(dims), source.getDataType());
-        out.setName(source.getName());
+        float[] out = new float[buffer.remaining()];
+        buffer.get(out);
         return out;
     }
 

@@ -1,7 +1,6 @@
 package app.tarjim.ui;
 
 import app.tarjim.article.ArticleService;
-import app.tarjim.article.ArticleStatus;
 import app.tarjim.article.ArticleTranslationJobs;
 import app.tarjim.article.ShareService;
 import app.tarjim.article.StoredArticle;
@@ -322,8 +321,6 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         if (running.isPresent() && !stored.status().isFinal()) {
             progress.start("Translating…");
             watch(running.get());
-        } else if (stored.status() == ArticleStatus.DONE) {
-            finished(stored);
         } else {
             finished(stored);
         }

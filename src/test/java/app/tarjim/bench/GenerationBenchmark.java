@@ -32,7 +32,8 @@ public final class GenerationBenchmark {
     private GenerationBenchmark() {
     }
 
-    record Result(String variant, String search, String inputs, double wallMs, long tokens, double onnxShare) {
+    record Result(String variant, String search, String inputs, double wallMs, long tokens, double onnxShare,
+                  double copyShare) {
         double msPerToken() {
             return wallMs / tokens;
         }
@@ -94,6 +95,7 @@ public final class GenerationBenchmark {
         model.generateFromIds(inputs, config, () -> false); // warm-up
         double[] wall = new double[runs];
         double[] share = new double[runs];
+        double[] copies = new double[runs];
         long tokens = 0;
         for (int r = 0; r < runs; r++) {
             model.resetStats();
@@ -103,11 +105,13 @@ public final class GenerationBenchmark {
             EngineStats stats = model.stats();
             wall[r] = elapsed / 1e6;
             share[r] = (double) stats.onnxNanos() / elapsed;
+            copies[r] = (double) stats.copyNanos() / elapsed;
             tokens = out.stream().mapToLong(o -> o.get(0).outputIds().length - 1L).sum();
         }
         int mid = median(wall);
         return new Result(variant == ModelVariant.FP32 ? "fp32" : "int8", beams == 1 ? "greedy" : "beam " + beams,
-                inputs.size() == 1 ? "1 sentence" : inputs.size() + " sentences", wall[mid], tokens, share[mid]);
+                inputs.size() == 1 ? "1 sentence" : inputs.size() + " sentences", wall[mid], tokens, share[mid],
+                copies[mid]);
     }
 
     private static int median(double[] values) {
@@ -145,8 +149,9 @@ public final class GenerationBenchmark {
 
     private static void print(List<Result> results, JsonNode tjs) {
         System.out.println();
-        System.out.printf("%-5s %-7s %-13s %10s %9s %9s %8s %9s | %12s %9s %7s%n", "var", "search", "inputs",
-                "wall ms", "ms/token", "tokens/s", "in ORT", "Java/ORT", "tjs ms/token", "tjs tok/s", "speedup");
+        System.out.printf("%-5s %-7s %-13s %10s %9s %9s %8s %8s %9s | %12s %9s %7s%n", "var", "search", "inputs",
+                "wall ms", "ms/token", "tokens/s", "in ORT", "copies", "Java/ORT", "tjs ms/token", "tjs tok/s",
+                "speedup");
         for (Result r : results) {
             String tjsCells = String.format("%12s %9s %7s", "-", "-", "-");
             if (tjs != null && r.search().equals("greedy")) {
@@ -156,13 +161,14 @@ public final class GenerationBenchmark {
                 tjsCells = String.format("%12.2f %9.1f %6.2fx", t.path("ms_per_token").asDouble(), tjsTps,
                         r.tokensPerSecond() / tjsTps);
             }
-            System.out.printf("%-5s %-7s %-13s %10.1f %9.2f %9.1f %7.1f%% %8.1f%% | %s%n", r.variant(), r.search(),
-                    r.inputs(), r.wallMs(), r.msPerToken(), r.tokensPerSecond(), 100 * r.onnxShare(),
-                    100 * (1 - r.onnxShare()) / r.onnxShare(), tjsCells);
+            System.out.printf("%-5s %-7s %-13s %10.1f %9.2f %9.1f %7.1f%% %7.1f%% %8.1f%% | %s%n", r.variant(),
+                    r.search(), r.inputs(), r.wallMs(), r.msPerToken(), r.tokensPerSecond(), 100 * r.onnxShare(),
+                    100 * r.copyShare(), 100 * (1 - r.onnxShare()) / r.onnxShare(), tjsCells);
         }
         System.out.println();
-        System.out.println("in ORT: share of wall time inside ONNX Runtime predictor calls; Java/ORT: time outside"
-                + " them (logits maths, search, cache reordering, tensor copies) relative to time inside.");
+        System.out.println("in ORT: share of wall time inside ONNX Runtime predictor calls; copies: share spent"
+                + " copying logits and cache rows between native and Java memory; Java/ORT: all time outside ORT"
+                + " calls (copies, log-softmax, processors, search) relative to the time inside.");
         System.out.println("tokens: generated tokens of the returned (best) sequence per input; speedup: Java"
                 + " tokens/s over transformers.js tokens/s (greedy; transformers.js has no beam search).");
     }

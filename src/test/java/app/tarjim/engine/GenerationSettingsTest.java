@@ -14,7 +14,7 @@ class GenerationSettingsTest {
     void hfDefaultsFillTheGaps() {
         GenerationSettings s = GenerationSettings.resolve(GenerationConfig.builder().decoderStartTokenId(1L).build());
         assertThat(s.numBeams()).isEqualTo(1);
-        assertThat(s.maxLength()).isEqualTo(20);
+        assertThat(s.maxLength()).as("HF: 20 new tokens after the start token").isEqualTo(21);
         assertThat(s.lengthPenalty()).isEqualTo(1.0);
         assertThat(s.earlyStopping()).isEqualTo(EarlyStopping.FALSE);
         assertThat(s.hasEos()).isFalse();
@@ -26,6 +26,16 @@ class GenerationSettingsTest {
                 GenerationConfig.builder().maxNewTokens(10).build()));
         assertThat(s.maxLength()).isEqualTo(11);
         assertThat(s.numBeams()).isEqualTo(4);
+    }
+
+    @Test
+    void minNewTokensReplacesTheModelsMinLength() {
+        GenerationSettings s = GenerationSettings.resolve(BASE.overriddenBy(
+                GenerationConfig.builder().minLength(56).build()).overriddenBy(
+                GenerationConfig.builder().minNewTokens(5).build()));
+        assertThat(s.minLength()).isEqualTo(6);
+        assertThat(GenerationSettings.resolve(BASE.overriddenBy(GenerationConfig.builder().minLength(56).build()))
+                .minLength()).isEqualTo(56);
     }
 
     @Test

@@ -1,0 +1,23 @@
+package app.tarjim.engine;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** Where a model's generation time goes, summed over all calls and threads; read as {@link EngineStats}. */
+final class EngineCounters {
+
+    final LongAdder onnxNanos = new LongAdder();
+    final LongAdder onnxCalls = new LongAdder();
+    final LongAdder copyNanos = new LongAdder();
+    final LongAdder copyCalls = new LongAdder();
+
+    EngineStats snapshot() {
+        return new EngineStats(onnxNanos.sum(), onnxCalls.sum(), copyNanos.sum());
+    }
+
+    void reset() {
+        onnxNanos.reset();
+        onnxCalls.reset();
+        copyNanos.reset();
+        copyCalls.reset();
+    }
+}

@@ -1,0 +1,21 @@
+/**
+ * Generation engine: encoder-decoder ONNX models (Optimum / transformers.js export layout) run through DJL's
+ * OnnxRuntime engine, with Hugging Face {@code generate()} semantics (transformers 5: greedy search and the
+ * vectorised {@code _beam_search}). No Spring or Vaadin here.
+ *
+ * <p>Entry point: {@link app.tarjim.engine.Seq2SeqModel#load}, which checks the folder
+ * ({@link app.tarjim.engine.ModelFiles}, {@code ModelConfigReader}, {@code TokenizerSanitizer}), opens the graphs
+ * ({@code OnnxSession}) and runs a two-step probe so that a bad file fails at load time with a
+ * {@link app.tarjim.engine.ModelLoadException} naming it.
+ *
+ * <p>One generate call: inputs are grouped by length into sub-batches ({@code BatchPlanner}); per sub-batch the
+ * encoder runs once ({@code Encoder}), then {@code GreedySearch} or {@code BeamSearch}/{@code BeamItem} drive
+ * {@code Decoder} steps through {@code OnnxDecoderState}. All score maths (log-softmax, the logits processors,
+ * top-k, beam bookkeeping) is plain Java on float arrays, in HF's order and float32 arithmetic. Past key/values
+ * stay native ({@code KvCache}); beam reordering and dropping finished inputs gather their rows with a tiny
+ * generated ONNX Gather graph ({@code GatherGraph}, {@code RowGather}), so they never pass through Java.
+ *
+ * <p>Thread-safety: a model may serve concurrent calls; each call has its own predictors and native memory,
+ * released when it returns (or is cancelled).
+ */
+package app.tarjim.engine;
