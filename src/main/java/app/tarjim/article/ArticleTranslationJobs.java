@@ -108,7 +108,7 @@ public class ArticleTranslationJobs implements DisposableBean {
         }
     }
 
-    static ArticleResult toArticleResult(PipelineResult result) {
+    public static ArticleResult toArticleResult(PipelineResult result) {
         List<StoredSentence> sentences = result.translation().sentences().stream()
                 .map(ArticleTranslationJobs::toStored)
                 .toList();

@@ -24,7 +24,8 @@ public class TarjimCommand implements Runnable {
         return List.of(
                 new GenerateCommand(),
                 new SegmentCommand(),
-                new TranslateCommand(dir -> Seq2SeqModel.load(dir, ModelOptions.defaults())));
+                new TranslateCommand(dir -> Seq2SeqModel.load(dir, ModelOptions.defaults())),
+                new BatchCommand());
     }
 
     public static CommandLine commandLine() {

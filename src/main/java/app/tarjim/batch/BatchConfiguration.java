@@ -1,0 +1,9 @@
+package app.tarjim.batch;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BatchProperties.class)
+class BatchConfiguration {
+}

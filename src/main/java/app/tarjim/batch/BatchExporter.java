@@ -1,0 +1,87 @@
+package app.tarjim.batch;
+
+import app.tarjim.article.StoredArticle;
+import app.tarjim.article.StoredSentence;
+import app.tarjim.document.out.ExportFormat;
+import app.tarjim.document.out.ExportedArticle;
+import app.tarjim.document.out.ExportedSentence;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Writes a job's results with the document exporters: every item in input order, translated ones with
+ * their sentences and summary, the others with why they have no translation.
+ */
+@Component
+public class BatchExporter {
+
+    /** The formats offered for batches, by the names users type (csv, jsonl, md, docx, pdf). */
+    public static final List<ExportFormat> FORMATS =
+            List.of(ExportFormat.CSV, ExportFormat.JSONL, ExportFormat.MARKDOWN, ExportFormat.DOCX, ExportFormat.PDF);
+
+    private final BatchService batches;
+
+    public BatchExporter(BatchService batches) {
+        this.batches = batches;
+    }
+
+    public static ExportFormat format(String name) {
+        String wanted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        return FORMATS.stream()
+                .filter(f -> f.extension().equals(wanted) || f.name().toLowerCase(Locale.ROOT).equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown export format '" + name + "'. Use one of: "
+                        + FORMATS.stream().map(ExportFormat::extension).collect(Collectors.joining(", ")) + "."));
+    }
+
+    /** A file name for the download: the job's name without its extension, plus the format's. */
+    public static String fileName(BatchJobView job, ExportFormat format) {
+        String base = job.name().replaceAll("\\.[A-Za-z0-9]{1,5}$", "").replaceAll("[^\\p{L}\\p{N}._-]+", "-");
+        return (base.isBlank() ? "batch" : base) + "-translated." + format.extension();
+    }
+
+    public void write(UUID jobId, ExportFormat format, OutputStream out) throws IOException {
+        List<ExportedArticle> articles = batches.results(jobId).stream().map(BatchExporter::toExported).toList();
+        format.writer().write(articles, out);
+    }
+
+    static ExportedArticle toExported(BatchResult result) {
+        BatchItemView item = result.item();
+        String id = item.externalId() == null || item.externalId().isBlank()
+                ? Integer.toString(item.position() + 1) : item.externalId();
+        if (result.article().isEmpty()) {
+            return new ExportedArticle(id, item.title(), result.sourceText(), List.of(), "", null, false,
+                    whyUntranslated(item));
+        }
+        StoredArticle article = result.article().get();
+        return new ExportedArticle(id, item.title(), result.sourceText(),
+                article.sentences().stream().map(BatchExporter::toExported).toList(),
+                article.translationText(), article.summary().orElse(null), article.demo(), null);
+    }
+
+    private static ExportedSentence toExported(StoredSentence sentence) {
+        return new ExportedSentence(sentence.paragraphIndex(), sentence.source(), sentence.target(),
+                sentence.confidence(), sentence.flagged());
+    }
+
+    private static String whyUntranslated(BatchItemView item) {
+        return switch (item.status()) {
+            case FAILED -> item.error() == null ? "Translation failed" : item.error();
+            case CANCELLED -> "Not translated: the batch was cancelled";
+            case PENDING, RUNNING -> "Not translated yet";
+            case DONE -> "The translation was deleted";
+        };
+    }
+
+    public static String formatNames() {
+        return Arrays.stream(FORMATS.toArray(ExportFormat[]::new)).map(ExportFormat::extension)
+                .collect(Collectors.joining("|"));
+    }
+}

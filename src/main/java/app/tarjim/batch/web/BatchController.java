@@ -1,0 +1,156 @@
+package app.tarjim.batch.web;
+
+import app.tarjim.batch.BatchExporter;
+import app.tarjim.batch.BatchInputParser;
+import app.tarjim.batch.BatchJobView;
+import app.tarjim.batch.BatchRejectedException;
+import app.tarjim.batch.BatchService;
+import app.tarjim.batch.NewBatch;
+import app.tarjim.batch.SummaryOption;
+import app.tarjim.document.out.ExportFormat;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** Batch jobs over HTTP: upload a file of articles, watch, cancel, retry and download the translations. */
+@RestController
+@RequestMapping("/api/v1/batches")
+@Tag(name = "Batches", description = "Translate many articles at once from a .zip, .csv or .jsonl file")
+class BatchController {
+
+    static final String OWNER = "api";
+
+    private final BatchService batches;
+    private final BatchInputParser parser;
+    private final BatchExporter exporter;
+
+    BatchController(BatchService batches, BatchInputParser parser, BatchExporter exporter) {
+        this.batches = batches;
+        this.parser = parser;
+        this.exporter = exporter;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Start a batch",
+            description = "Upload a .zip (of .txt/.html/.docx/.pdf), a .csv (header id,title,text) or a .jsonl "
+                    + "({\"id\",\"title\",\"text\"} per line). Lines or entries that cannot be read are listed "
+                    + "in problems (with line numbers); the rest is translated. 202 with the job's address.")
+    ResponseEntity<BatchResponses.Created> create(
+            @RequestPart("file") MultipartFile file,
+            @Parameter(description = "short, medium, long or none (default short)")
+            @RequestParam(name = "summary", required = false) String summary,
+            @Parameter(description = "A name for the job (default: the file name)")
+            @RequestParam(name = "name", required = false) String name) throws IOException {
+        SummaryOption summaryOption = parseSummary(summary);
+        String fileName = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
+        NewBatch batch;
+        UUID id;
+        try {
+            batch = parser.parse(file.getBytes(), fileName, OWNER, name, summaryOption);
+            id = batches.submit(batch);
+        } catch (BatchRejectedException e) {
+            throw rejected(e);
+        }
+        return ResponseEntity.accepted()
+                .location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id).toUri())
+                .body(new BatchResponses.Created(id, batch.name(), batch.items().size(),
+                        batch.problems().stream().map(BatchResponses.Problem::of).toList()));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A batch's progress and items",
+            description = "Counts by status, an estimate of the seconds left from the rate so far, every item "
+                    + "with its error or the id of its translated article, and the upload's problems.")
+    BatchResponses.Status status(@PathVariable UUID id) {
+        BatchJobView job = batches.find(id).orElseThrow(() -> notFound(id));
+        return BatchResponses.Status.of(job, batches.items(id), batches.problems(id));
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel a batch",
+            description = "Items not yet translated are cancelled, running ones stop; finished ones are kept.")
+    BatchResponses.Status cancel(@PathVariable UUID id) {
+        if (!batches.cancel(id)) {
+            throw notFound(id);
+        }
+        return status(id);
+    }
+
+    @PostMapping("/{id}/retry")
+    @Operation(summary = "Retry failed and cancelled items", description = "Queues them again with fresh attempts.")
+    BatchResponses.Retried retry(@PathVariable UUID id) {
+        int requeued = batches.retry(id).orElseThrow(() -> notFound(id));
+        return new BatchResponses.Retried(id, requeued);
+    }
+
+    @GetMapping("/{id}/export")
+    @Operation(summary = "Download the translations",
+            description = "Every item in input order; items without a translation say why. "
+                    + "Formats: csv, jsonl, md, docx, pdf.")
+    ResponseEntity<byte[]> export(@PathVariable UUID id,
+                                  @RequestParam(name = "format", defaultValue = "csv") String format)
+            throws IOException {
+        ExportFormat exportFormat;
+        try {
+            exportFormat = BatchExporter.format(format);
+        } catch (IllegalArgumentException e) {
+            throw problem(HttpStatus.BAD_REQUEST, "Unknown export format", e.getMessage());
+        }
+        BatchJobView job = batches.find(id).orElseThrow(() -> notFound(id));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        exporter.write(id, exportFormat, out);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(exportFormat.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(BatchExporter.fileName(job, exportFormat), StandardCharsets.UTF_8).build().toString())
+                .body(out.toByteArray());
+    }
+
+    private static SummaryOption parseSummary(String summary) {
+        try {
+            return SummaryOption.parse(summary);
+        } catch (IllegalArgumentException e) {
+            throw problem(HttpStatus.BAD_REQUEST, "Unknown summary length", e.getMessage());
+        }
+    }
+
+    private static ErrorResponseException rejected(BatchRejectedException e) {
+        return switch (e.reason()) {
+            case TOO_LARGE, TOO_MANY_ITEMS -> problem(HttpStatus.PAYLOAD_TOO_LARGE, "Batch too large", e.getMessage());
+            case NO_ITEMS -> problem(HttpStatus.BAD_REQUEST, "No articles in the batch", e.getMessage());
+            case UNREADABLE -> problem(HttpStatus.BAD_REQUEST, "Batch file cannot be read", e.getMessage());
+        };
+    }
+
+    private static ErrorResponseException notFound(UUID id) {
+        return problem(HttpStatus.NOT_FOUND, "No such batch",
+                "There is no batch " + id + ". It may have been deleted; list yours in the Batches page.");
+    }
+
+    static ErrorResponseException problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return new ErrorResponseException(status, problem, null);
+    }
+}

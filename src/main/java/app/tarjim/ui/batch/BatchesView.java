@@ -1,0 +1,141 @@
+package app.tarjim.ui.batch;
+
+import app.tarjim.batch.BatchExporter;
+import app.tarjim.batch.BatchInputParser;
+import app.tarjim.batch.BatchJobView;
+import app.tarjim.batch.BatchProperties;
+import app.tarjim.batch.BatchRejectedException;
+import app.tarjim.batch.BatchService;
+import app.tarjim.batch.NewBatch;
+import app.tarjim.batch.SummaryOption;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.shared.Registration;
+
+import java.util.Locale;
+
+/**
+ * The Batches page: upload a file of articles, watch every job's progress (refreshed by polling while the
+ * page is open), cancel, retry failed items and download the translations.
+ */
+@Route("batches")
+@PageTitle("Batches — Tarjim")
+public class BatchesView extends VerticalLayout {
+
+    static final String OWNER = "web";
+    static final int JOBS_SHOWN = 20;
+    private static final int REFRESH_MILLIS = 2000;
+
+    final Select<SummaryOption> summary = new Select<>();
+    final Upload upload;
+    final Span message = new Span();
+    final Div jobs = new Div();
+
+    private final BatchService batches;
+    private final BatchInputParser parser;
+    private final BatchExporter exporter;
+    private Registration polling;
+
+    public BatchesView(BatchService batches, BatchInputParser parser, BatchExporter exporter,
+                       BatchProperties properties) {
+        this.batches = batches;
+        this.parser = parser;
+        this.exporter = exporter;
+        addClassName("batches-view");
+        setWidthFull();
+
+        summary.setLabel("Summary per article");
+        summary.setItems(SummaryOption.values());
+        summary.setItemLabelGenerator(option -> option.name().charAt(0) + option.name().substring(1)
+                .toLowerCase(Locale.ROOT));
+        summary.setValue(SummaryOption.SHORT);
+
+        upload = new Upload(UploadHandler.inMemory((metadata, content) ->
+                accept(metadata.fileName(), content)));
+        upload.setAcceptedFileTypes(".zip", ".csv", ".jsonl", ".ndjson");
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, properties.maxUploadSize().toBytes()));
+        upload.addFileRejectedListener(e -> showMessage(e.getErrorMessage(), true));
+        upload.addClassName("batch-upload");
+
+        message.addClassName("batch-message");
+        jobs.addClassName("batch-jobs");
+        Paragraph help = new Paragraph("Upload a .zip of .txt, .html, .docx or .pdf articles, a .csv with the "
+                + "columns id, title, text, or a .jsonl file with one {\"id\", \"title\", \"text\"} per line. "
+                + "Lines that cannot be read are listed with the job; the rest is translated.");
+        help.addClassName("tagline");
+        add(new H1("Batches"), help, summary, upload, message, jobs);
+        refresh();
+    }
+
+    /** Stores the uploaded file as a job; the upload handler calls this with the whole file in memory. */
+    void accept(String fileName, byte[] content) {
+        try {
+            NewBatch batch = parser.parse(content, fileName, OWNER, null, summary.getValue());
+            batches.submit(batch);
+            int skipped = batch.problems().size();
+            showMessage("Queued " + batch.items().size() + " article" + (batch.items().size() == 1 ? "" : "s")
+                    + " from " + fileName + (skipped > 0 ? "; " + skipped + " part" + (skipped == 1 ? " was" : "s were")
+                    + " skipped (see below)." : "."), false);
+        } catch (BatchRejectedException e) {
+            showMessage(e.getMessage(), true);
+        }
+        refresh();
+    }
+
+    void refresh() {
+        jobs.removeAll();
+        for (BatchJobView job : batches.recent(JOBS_SHOWN)) {
+            jobs.add(new BatchJobCard(job, batches.problems(job.id()), exporter, this::cancel, this::retry));
+        }
+        if (jobs.getComponentCount() == 0) {
+            Span empty = new Span("No batches yet.");
+            empty.addClassName("batch-empty");
+            jobs.add(empty);
+        }
+    }
+
+    private void cancel(BatchJobView job) {
+        batches.cancel(job.id());
+        showMessage("Cancelled " + job.name() + ". Finished translations are kept.", false);
+        refresh();
+    }
+
+    private void retry(BatchJobView job) {
+        int requeued = batches.retry(job.id()).orElse(0);
+        showMessage("Queued " + requeued + " article" + (requeued == 1 ? "" : "s") + " of " + job.name()
+                + " again.", false);
+        refresh();
+    }
+
+    private void showMessage(String text, boolean error) {
+        message.setText(text);
+        message.getElement().getClassList().set("error", error);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        ui.setPollInterval(REFRESH_MILLIS);
+        polling = ui.addPollListener(e -> refresh());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
+        event.getUI().setPollInterval(-1);
+    }
+}
