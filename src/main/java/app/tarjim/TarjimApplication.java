@@ -14,6 +14,9 @@ public class TarjimApplication {
 
     public static void main(String[] args) {
         if (TarjimCommand.isCommandLine(args)) {
+            // Before any logger exists: commands keep stdout for their output, logs go to stderr.
+            System.setProperty("logback.configurationFile", "tarjim-cli-logback.xml");
+            System.setProperty("logging.config", "classpath:tarjim-cli-logback.xml");
             System.exit(TarjimCommand.run(args));
         }
         SpringApplication.run(TarjimApplication.class, args);
