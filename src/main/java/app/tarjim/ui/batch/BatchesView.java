@@ -74,7 +74,10 @@ public class BatchesView extends VerticalLayout {
                 + "columns id, title, text, or a .jsonl file with one {\"id\", \"title\", \"text\"} per line. "
                 + "Lines that cannot be read are listed with the job; the rest is translated.");
         help.addClassName("tagline");
-        add(new H1("Batches"), help, summary, upload, message, jobs);
+        com.vaadin.flow.component.html.Div header = new com.vaadin.flow.component.html.Div(new H1("Batches"),
+                new com.vaadin.flow.component.html.Anchor("", "Translate one article"));
+        header.addClassName("app-header");
+        add(header, help, summary, upload, message, jobs);
         refresh();
     }
 

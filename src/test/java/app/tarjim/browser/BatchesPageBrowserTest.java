@@ -1,0 +1,56 @@
+package app.tarjim.browser;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Batches page in real Chromium: upload a CSV with one broken line, watch it finish, see the downloads. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BatchesPageBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void requireBrowser() {
+        Assumptions.assumeTrue(BrowserSession.available(),
+                "Debian chromium and chromium-driver are not installed (.ci/run installs them)");
+    }
+
+    @Test
+    void uploadedCsvIsTranslatedWithItsProblemReported(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("articles.csv");
+        Files.writeString(csv, """
+                id,title,text
+                a1,حلب,المعارضة ترفض الضغوط الأميركية الروسية في حلب.
+                a2,broken,"unclosed quote
+                a3,روسيا,الولايات المتحدة انضمت إلى روسيا.
+                """);
+        try (BrowserSession browser = BrowserSession.desktop()) {
+            browser.open("http://localhost:" + port + "/batches");
+            browser.waitForVaadin();
+            WebElement upload = browser.find("vaadin-upload.batch-upload");
+            WebElement fileInput = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
+            fileInput.sendKeys(csv.toAbsolutePath().toString());
+
+            browser.waitUntil(d -> d.findElements(By.cssSelector(".batch-job")).size() > 0, Duration.ofSeconds(30));
+            browser.waitUntil(d -> d.findElement(By.cssSelector(".batch-job-counts")).getText().startsWith("2/2 done"),
+                    Duration.ofMinutes(2));
+            String card = browser.find(".batch-job").getText();
+            assertThat(card).contains("line");
+            assertThat(browser.driver().findElements(By.cssSelector(".batch-download"))).isNotEmpty();
+            browser.screenshot("batches-desktop");
+        }
+    }
+}
