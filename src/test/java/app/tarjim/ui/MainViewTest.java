@@ -103,6 +103,27 @@ class MainViewTest {
         assertThat(shares.resolve(token)).isEmpty();
     }
 
+    @Test
+    void uploadedFileFillsTheTextAreaAndABrokenOneKeepsWhatWasTyped() {
+        view.loadFile("article.html", "text/html",
+                "<html><body><article><h1>عنوان</h1><p>نص الخبر.</p></article></body></html>"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(view.input.getValue()).contains("نص الخبر.");
+        assertThat(view.inputError.getText()).isEmpty();
+
+        view.input.setValue("نص كتبه المستخدم");
+        view.loadFile("scan.pdf", "application/pdf", "this is not a pdf".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(view.inputError.getText()).contains("scan.pdf");
+        assertThat(view.input.getValue()).isEqualTo("نص كتبه المستخدم");
+    }
+
+    @Test
+    void fetchingALocalAddressIsRefusedWithAMessage() {
+        view.url.setValue("http://127.0.0.1:9/article");
+        view.fetchUrl();
+        assertThat(view.inputError.getText()).contains("local or private");
+    }
+
     private StoredArticle awaitFinished() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         UUID id = null;
