@@ -1,5 +1,7 @@
 package app.tarjim.batch;
 
+import app.tarjim.article.TestClock;
+
 import app.tarjim.article.ArticleService;
 import app.tarjim.article.ArticleStatus;
 import app.tarjim.article.StoredArticle;
@@ -47,7 +49,7 @@ abstract class BatchQueueContract {
     @Autowired
     ArticleService articles;
     @Autowired
-    MovableClock clock;
+    TestClock clock;
     @Autowired
     JdbcTemplate jdbc;
 

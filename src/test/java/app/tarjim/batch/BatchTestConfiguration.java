@@ -1,5 +1,7 @@
 package app.tarjim.batch;
 
+import app.tarjim.article.TestClock;
+
 import app.tarjim.article.ArticleService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -26,8 +28,8 @@ class BatchTestConfiguration {
     static final Instant START = Instant.parse("2024-03-01T10:00:00Z");
 
     @Bean
-    MovableClock clock() {
-        return new MovableClock(START);
+    TestClock clock() {
+        return new TestClock(START);
     }
 
     @Bean
