@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -63,7 +65,7 @@ public class ArticleTranslationJobs implements DisposableBean {
     /** Translates synchronously on the caller's thread (the API's small-text path); the article is stored too. */
     public StoredArticle translateNow(String owner, PipelineRequest request) {
         TranslationJob job = start(owner, request);
-        java.util.concurrent.CompletableFuture<StoredArticle> done = new java.util.concurrent.CompletableFuture<>();
+        CompletableFuture<StoredArticle> done = new CompletableFuture<>();
         job.subscribe(new TranslationJob.Watcher() {
             @Override
             public void onFinished(StoredArticle article) {
@@ -76,7 +78,7 @@ public class ArticleTranslationJobs implements DisposableBean {
             job.cancel();
             Thread.currentThread().interrupt();
             throw new GenerationCancelledException();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
     }

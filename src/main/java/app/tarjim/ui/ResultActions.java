@@ -119,11 +119,11 @@ public class ResultActions extends Div {
         revoke.setVisible(shared);
         share.setVisible(!shared);
         if (shared) {
-            getUI().ifPresentOrElse(
-                    ui -> ui.getPage().fetchCurrentURL(url -> shareUrl.setValue(url.getProtocol() + "://"
-                            + url.getAuthority() + link.path())),
-                    () -> shareUrl.setValue(link.path()));
-            shareUrl.setValue(link.path());
+            String path = link.path();
+            shareUrl.setValue(path);
+            // The browser knows the address users reach us by (proxies included); make the link absolute.
+            getUI().ifPresent(ui -> ui.getPage().fetchCurrentURL(url ->
+                    shareUrl.setValue(url.getProtocol() + "://" + url.getAuthority() + path)));
         }
     }
 
