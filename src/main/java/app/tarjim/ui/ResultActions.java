@@ -13,11 +13,13 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +34,7 @@ public class ResultActions extends Div {
     final TextField shareUrl = new TextField();
     final Button revoke = new Button("Revoke link");
     final Span shareStatus = new Span();
+    final Select<LinkExpiry> expiry = new Select<>();
     private StoredArticle article;
     private ShareLink link;
 
@@ -60,10 +63,15 @@ public class ResultActions extends Div {
         revoke.setVisible(false);
         revoke.addClickListener(e -> revokeLink());
         shareStatus.setId("share-status");
+        expiry.setItems(LinkExpiry.values());
+        expiry.setItemLabelGenerator(LinkExpiry::label);
+        expiry.setValue(LinkExpiry.NEVER);
+        expiry.setAriaLabel("Link expires");
+        expiry.addClassName("share-expiry");
 
         Div copyRow = new Div(copyTranslation, copySummary);
         copyRow.addClassName("button-row");
-        Div shareRow = new Div(share, shareUrl, revoke, shareStatus);
+        Div shareRow = new Div(share, expiry, shareUrl, revoke, shareStatus);
         shareRow.addClassName("share-row");
         add(new H2("Summary"), summary, copyRow, downloads, shareRow);
         setVisible(false);
@@ -97,9 +105,10 @@ public class ResultActions extends Div {
 
     private void createLink() {
         try {
-            link = shares.create(article.id(), owner, Optional.empty());
+            link = shares.create(article.id(), owner, expiry.getValue().duration());
             showLink();
-            shareStatus.setText("Anyone with this link can read the summary and translation.");
+            shareStatus.setText("Anyone with this link can read the summary and translation"
+                    + (link.expiresAt() == null ? "." : " until it expires."));
         } catch (RuntimeException e) {
             shareStatus.setText(e.getMessage());
         }
@@ -118,6 +127,7 @@ public class ResultActions extends Div {
         shareUrl.setVisible(shared);
         revoke.setVisible(shared);
         share.setVisible(!shared);
+        expiry.setVisible(!shared);
         if (shared) {
             String path = link.path();
             shareUrl.setValue(path);
@@ -134,5 +144,27 @@ public class ResultActions extends Div {
     private void copy(String text) {
         getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", text == null ? "" : text);
         shareStatus.setText("Copied.");
+    }
+
+    /** How long a new share link stays valid. */
+    enum LinkExpiry {
+        NEVER("Never expires", null), DAY("Expires in 1 day", Duration.ofDays(1)),
+        WEEK("Expires in 7 days", Duration.ofDays(7)), MONTH("Expires in 30 days", Duration.ofDays(30));
+
+        private final String label;
+        private final Duration duration;
+
+        LinkExpiry(String label, Duration duration) {
+            this.label = label;
+            this.duration = duration;
+        }
+
+        String label() {
+            return label;
+        }
+
+        Optional<Duration> duration() {
+            return Optional.ofNullable(duration);
+        }
     }
 }

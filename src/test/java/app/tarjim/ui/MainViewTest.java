@@ -99,8 +99,15 @@ class MainViewTest {
         assertThat(view.result.link()).isPresent();
         String token = view.result.link().get().token();
         assertThat(shares.resolve(token)).isPresent();
+        assertThat(view.result.link().get().expiresAt()).isNull();
         view.result.revoke.click();
         assertThat(shares.resolve(token)).isEmpty();
+
+        view.result.expiry.setValue(ResultActions.LinkExpiry.WEEK);
+        view.result.share.click();
+        assertThat(view.result.link().orElseThrow().expiresAt())
+                .isBetween(java.time.Instant.now().plus(java.time.Duration.ofDays(6)),
+                        java.time.Instant.now().plus(java.time.Duration.ofDays(8)));
     }
 
     @Test
