@@ -92,6 +92,15 @@ class MainPageBrowserTest {
 
             browser.find("#revoke").click();
             browser.waitUntil(d -> d.findElement(By.id("share-status")).getText().contains("revoked"));
+
+            // Reloading the page keeps the article: the address names it, and it is in the history.
+            String summary = browser.find("#summary").getText();
+            assertThat(browser.driver().getCurrentUrl()).contains("?article=");
+            browser.driver().navigate().refresh();
+            browser.waitForVaadin();
+            browser.waitUntil(d -> d.findElement(By.id("summary")).getText().equals(summary));
+            assertThat(browser.driver().findElements(By.cssSelector(".target-panel .sentence"))).hasSameSizeAs(arabic);
+            assertThat(browser.find(".history").getText()).contains("المعارضة ترفض الضغوط");
         }
         HttpResponse<String> revoked = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(shareUrl)).GET().build(), HttpResponse.BodyHandlers.ofString());
