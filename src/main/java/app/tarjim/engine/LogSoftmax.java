@@ -55,31 +55,16 @@ final class LogSoftmax {
         }
         // Four partial sums: one running sum is bound by the latency of each addition.
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        float floor = max - SKIP_BELOW;
         int i = offset;
         int end = offset + length;
         for (; i + 3 < end; i += 4) {
-            float a = scores[i];
-            float b = scores[i + 1];
-            float c = scores[i + 2];
-            float d = scores[i + 3];
-            if (a >= floor) {
-                s0 += expNonPositive(a - max);
-            }
-            if (b >= floor) {
-                s1 += expNonPositive(b - max);
-            }
-            if (c >= floor) {
-                s2 += expNonPositive(c - max);
-            }
-            if (d >= floor) {
-                s3 += expNonPositive(d - max);
-            }
+            s0 += expOrSkip(scores[i] - max);
+            s1 += expOrSkip(scores[i + 1] - max);
+            s2 += expOrSkip(scores[i + 2] - max);
+            s3 += expOrSkip(scores[i + 3] - max);
         }
         for (; i < end; i++) {
-            if (scores[i] >= floor) {
-                s0 += expNonPositive(scores[i] - max);
-            }
+            s0 += expOrSkip(scores[i] - max);
         }
         return max + Math.log((s0 + s1) + (s2 + s3));
     }
@@ -89,6 +74,20 @@ final class LogSoftmax {
         for (int i = offset; i < offset + length; i++) {
             scores[i] -= lse;
         }
+    }
+
+    /** {@link #expNonPositive} for x &gt;= -{@link #SKIP_BELOW}, else 0 (one test where the original has one). */
+    private static float expOrSkip(float x) {
+        if (x < -SKIP_BELOW) {
+            return 0f; // also -inf
+        }
+        float shifted = x * LOG2E_N + ROUNDER;
+        int k = Float.floatToRawIntBits(shifted) - ROUNDER_BITS;
+        float fk = shifted - ROUNDER;
+        float r = x - fk * LN2_N_HI - fk * LN2_N_LO;
+        float p = r * (1f + r * (0.5f + r * 0.16666667f));
+        float t = Float.intBitsToFloat(POW2_BITS[k & (TABLE_SIZE - 1)] + ((k >> TABLE_BITS) << 23));
+        return t + t * p;
     }
 
     /**
