@@ -38,4 +38,9 @@ final class BadWordsProcessor implements LogitsProcessor {
         }
         return true;
     }
+
+    @Override
+    public boolean masksOnly() {
+        return true;
+    }
 }

@@ -29,6 +29,11 @@ final class BeamItem {
     private final float[] finishedSums;
     private final boolean[] sentFinished;
 
+    /** Per beam, its best {@code candidates} (running score + log-prob) of the step, written by processRow. */
+    private final float[] rowTopScores;
+    private final int[] rowTopIndices;
+    private final int[] rowTopCounts;
+
     private boolean heuristicUnsatisfied = true;
     private boolean allCandidatesStopped;
 
@@ -50,6 +55,9 @@ final class BeamItem {
         finishedScores = new float[beams];
         finishedSums = new float[beams];
         sentFinished = new boolean[beams];
+        rowTopScores = new float[beams * candidates];
+        rowTopIndices = new int[beams * candidates];
+        rowTopCounts = new int[beams];
         for (int b = 0; b < beams; b++) {
             running[b][0] = settings.decoderStartTokenId();
             runningScores[b] = b == 0 ? 0f : MASK; // only the first beam may expand at step 0
@@ -65,21 +73,62 @@ final class BeamItem {
         }
     }
 
-    /** First half of a step, independent per beam: log-softmax of the beam's logits, then the processors. */
+    /**
+     * First half of a step, independent per beam: log-softmax of the beam's logits, the processors, then the
+     * beam's best candidates while its row is still in cache (the top candidates over all beams are among them).
+     */
     void processRow(int beam, float[] scores, int rowOffset, int curLen) {
+        if (processors.masksOnly()) {
+            // Same float operations as below without writing the row back: (logit - lse) + beam score, where
+            // the processors' -inf on the raw logit gives -inf as it would on the log-prob.
+            float lse = (float) LogSoftmax.logSumExp(scores, rowOffset, vocab);
+            processors.apply(running[beam], curLen, scores, rowOffset, vocab);
+            rowTopCounts[beam] = rowTop(scores, rowOffset, lse, runningScores[beam], beam * vocab,
+                    rowTopScores, rowTopIndices, beam * candidates, candidates);
+            return;
+        }
         LogSoftmax.inPlace(scores, rowOffset, vocab);
         processors.apply(running[beam], curLen, scores, rowOffset, vocab);
+        rowTopCounts[beam] = rowTop(scores, rowOffset, 0f, runningScores[beam], beam * vocab,
+                rowTopScores, rowTopIndices, beam * candidates, candidates);
     }
 
     /**
-     * Second half of a step: {@code scores[offset ..]} holds this input's processed [beams, vocab] log-probs.
+     * The best {@code k} of {@code (scores[row ..] - lse) + beamScore} into {@code topScores/topIndices[out .. out + k)},
+     * descending, ties to the lower index (indices are {@code base + t}); returns how many were filled.
+     */
+    private int rowTop(float[] scores, int row, float lse, float beamScore, int base, float[] topScores, int[] topIndices,
+                       int out, int k) {
+        int count = 0;
+        int t = 0;
+        // Fill: the first k entries, insertion-sorted.
+        for (; t < vocab && count < k; t++) {
+            insert(topScores, topIndices, out, count++, (scores[row + t] - lse) + beamScore, base + t);
+        }
+        if (count < k) {
+            return count;
+        }
+        // Then only what beats the current k-th best (strictly: ties keep the lower index) gets in.
+        float kth = topScores[out + k - 1];
+        for (; t < vocab; t++) {
+            float v = (scores[row + t] - lse) + beamScore;
+            if (v > kth) {
+                insert(topScores, topIndices, out, k - 1, v, base + t);
+                kth = topScores[out + k - 1];
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Second half of a step, after {@link #processRow} for every beam of this input.
      *
      * @return for each new running beam, the old beam it continues (for reordering the cache)
      */
-    int[] advance(float[] scores, int offset, int curLen) {
+    int[] advance(int curLen) {
         float[] candScores = new float[candidates];
         int[] candIndices = new int[candidates];
-        topCandidates(scores, offset, candScores, candIndices);
+        topCandidates(candScores, candIndices);
 
         boolean[] hits = new boolean[candidates];
         boolean allHit = true;
@@ -95,16 +144,29 @@ final class BeamItem {
         return sources;
     }
 
-    /** Top candidates over all beams of (running score + processed log-prob), ties to the lower index. */
-    private void topCandidates(float[] scores, int offset, float[] topScores, int[] topIndices) {
+    /** Puts (v, index) at {@code pos} or above in the descending list {@code [out, out + pos]}, stable. */
+    private static void insert(float[] topScores, int[] topIndices, int out, int pos, float v, int index) {
+        while (pos > 0 && v > topScores[out + pos - 1]) {
+            topScores[out + pos] = topScores[out + pos - 1];
+            topIndices[out + pos] = topIndices[out + pos - 1];
+            pos--;
+        }
+        topScores[out + pos] = v;
+        topIndices[out + pos] = index;
+    }
+
+    /**
+     * Top candidates over all beams of (running score + processed log-prob), ties to the lower index: a merge of
+     * the per-beam lists from {@link #processRow}, taken in beam order, so equal scores keep the index order.
+     */
+    private void topCandidates(float[] topScores, int[] topIndices) {
         int count = 0;
         for (int b = 0; b < beams; b++) {
-            float beamScore = runningScores[b];
-            int row = offset + b * vocab;
-            for (int t = 0; t < vocab; t++) {
-                float v = scores[row + t] + beamScore;
+            int from = b * candidates;
+            for (int c = 0; c < rowTopCounts[b]; c++) {
+                float v = rowTopScores[from + c];
                 if (count == topScores.length && !(v > topScores[count - 1])) {
-                    continue;
+                    break; // the rest of this beam's list is no better
                 }
                 int pos = count == topScores.length ? count - 1 : count++;
                 while (pos > 0 && v > topScores[pos - 1]) {
@@ -113,7 +175,7 @@ final class BeamItem {
                     pos--;
                 }
                 topScores[pos] = v;
-                topIndices[pos] = b * vocab + t;
+                topIndices[pos] = rowTopIndices[from + c];
             }
         }
     }

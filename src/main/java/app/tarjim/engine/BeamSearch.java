@@ -49,8 +49,9 @@ final class BeamSearch {
             RowParallel.forEach(active.length * beams, vocab, row -> searches[stepItems[row / beams]]
                     .processRow(row % beams, scores, row * vocab, stepLen));
             int[][] sources = new int[active.length][];
-            RowParallel.forEach(active.length, (long) beams * vocab,
-                    a -> sources[a] = searches[stepItems[a]].advance(scores, a * beams * vocab, stepLen));
+            for (int a = 0; a < active.length; a++) {
+                sources[a] = searches[active[a]].advance(stepLen);
+            }
             curLen++;
             int[] rows = new int[active.length * beams];
             int[] kept = new int[active.length];

@@ -71,9 +71,11 @@ final class Decoder {
 
     /**
      * Feeds one token per row, updates the cache with the step's key/values and returns the logits of the step
-     * as a row-major [rows, vocab] array.
+     * as a row-major [rows, vocab] array: the first rows * vocab entries of {@code reuse} when it is large
+     * enough, else of a new array.
      */
-    float[] step(Runners runners, NDManager manager, long[] tokens, EncoderOutput encoder, KvCache cache) {
+    float[] step(Runners runners, NDManager manager, long[] tokens, EncoderOutput encoder, KvCache cache,
+                 float[] reuse, int expectedVocab) {
         boolean first = cache.isEmpty();
         OnnxSession session = first ? firstStep : cachedStep;
         List<NDArray> created = new ArrayList<>();
@@ -104,7 +106,17 @@ final class Decoder {
                 throw new IllegalStateException(session.file().getFileName() + " returned no logits");
             }
             long start = System.nanoTime();
-            float[] values = lastPosition(Tensors.toFloats(logits), logits.getShape());
+            Shape shape = logits.getShape();
+            long rowSize = shape.dimension() == 0 ? 0 : shape.get(shape.dimension() - 1);
+            if (shape.dimension() < 2 || shape.get(0) != tokens.length || rowSize != expectedVocab) {
+                outputs.close();
+                throw new IllegalStateException("Decoder logits have " + (tokens.length == 0 ? 0
+                        : shape.size() / tokens.length) + " entries per row, config.json vocab_size is "
+                        + expectedVocab);
+            }
+            float[] values = shape.dimension() != 3 || shape.get(1) == 1
+                    ? Tensors.toFloats(logits, reuse)
+                    : lastPosition(Tensors.toFloats(logits), shape);
             counters.copyNanos.add(System.nanoTime() - start);
             logits.close();
             cache.update(outputs);

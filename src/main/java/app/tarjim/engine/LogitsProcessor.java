@@ -8,4 +8,12 @@ interface LogitsProcessor {
      * @param scores   holds the row at {@code scores[offset .. offset + vocabSize)}
      */
     void process(long[] sequence, int length, float[] scores, int offset, int vocabSize);
+
+    /**
+     * True when the processor only ever sets scores to -inf without reading any: it may then run on raw logits
+     * before their log-softmax is subtracted (-inf stays -inf), which lets beam search fuse its passes.
+     */
+    default boolean masksOnly() {
+        return false;
+    }
 }

@@ -8,8 +8,11 @@ final class LogitsProcessors {
 
     private final List<LogitsProcessor> processors;
 
+    private final boolean masksOnly;
+
     private LogitsProcessors(List<LogitsProcessor> processors) {
         this.processors = processors;
+        this.masksOnly = processors.stream().allMatch(LogitsProcessor::masksOnly);
     }
 
     static LogitsProcessors forSettings(GenerationSettings s) {
@@ -33,6 +36,11 @@ final class LogitsProcessors {
             list.add(new ForcedTokenProcessor(s.maxLength() - 1, s.forcedEosTokenId()));
         }
         return new LogitsProcessors(List.copyOf(list));
+    }
+
+    /** See {@link LogitsProcessor#masksOnly()}: true for all of them (or none configured). */
+    boolean masksOnly() {
+        return masksOnly;
     }
 
     void apply(long[] sequence, int length, float[] scores, int offset, int vocabSize) {

@@ -20,4 +20,9 @@ final class MinLengthProcessor implements LogitsProcessor {
             scores[offset + eosTokenId] = Float.NEGATIVE_INFINITY;
         }
     }
+
+    @Override
+    public boolean masksOnly() {
+        return true;
+    }
 }

@@ -33,4 +33,9 @@ final class NoRepeatNgramProcessor implements LogitsProcessor {
         }
         return true;
     }
+
+    @Override
+    public boolean masksOnly() {
+        return true;
+    }
 }

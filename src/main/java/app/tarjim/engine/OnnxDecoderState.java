@@ -13,6 +13,8 @@ final class OnnxDecoderState implements DecoderState, AutoCloseable {
     private final KvCache cache;
     private final int vocabSize;
     private final EngineCounters counters;
+    /** The previous step's logits array, filled again by the next step. */
+    private float[] logits;
 
     OnnxDecoderState(Decoder decoder, Decoder.Runners runners, RowGather.Runners gather, NDManager manager,
                      EncoderOutput encoder, int vocabSize, EngineCounters counters) {
@@ -31,12 +33,11 @@ final class OnnxDecoderState implements DecoderState, AutoCloseable {
         if (lastTokens.length != encoder.rows()) {
             throw new IllegalStateException("Step with " + lastTokens.length + " rows, encoder has " + encoder.rows());
         }
-        float[] logits = decoder.step(runners, manager, lastTokens, encoder, cache);
-        if (logits.length != lastTokens.length * vocabSize) {
-            throw new IllegalStateException("Decoder logits have " + logits.length / lastTokens.length
-                    + " entries per row, config.json vocab_size is " + vocabSize);
-        }
-        return logits;
+        float[] previous = logits;
+        logits = null; // not reused if the step fails half way
+        float[] values = decoder.step(runners, manager, lastTokens, encoder, cache, previous, vocabSize);
+        logits = values;
+        return values;
     }
 
     @Override

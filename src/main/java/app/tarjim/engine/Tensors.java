@@ -56,6 +56,49 @@ final class Tensors {
         throw new IllegalStateException("Expected float logits, got " + type + " for " + array.getName());
     }
 
+    /**
+     * Float32 values of {@code array} into {@code reuse} when it is large enough (else a new array): the logits
+     * of a batch of beams are megabytes per step, and a fresh array each step is a large allocation to zero and
+     * collect. The values are in the first {@code size} entries of the returned array.
+     */
+    static float[] toFloats(NDArray array, float[] reuse) {
+        if (array.getDataType() == DataType.FLOAT32 && array instanceof OrtNDArray ort) {
+            ByteBuffer direct = nativeBytes(ort.getTensor());
+            if (direct != null) {
+                FloatBuffer values = direct.order(ByteOrder.nativeOrder()).asFloatBuffer();
+                int size = values.remaining();
+                float[] out = reuse != null && reuse.length >= size ? reuse : new float[size];
+                values.get(out, 0, size);
+                return out;
+            }
+        }
+        return toFloats(array);
+    }
+
+    private static final java.lang.reflect.Method GET_BUFFER = findGetBuffer();
+
+    /** OnnxTensor's private view of its native memory (no copy), when this ONNX Runtime version has it. */
+    private static java.lang.reflect.Method findGetBuffer() {
+        try {
+            java.lang.reflect.Method m = OnnxTensor.class.getDeclaredMethod("getBuffer");
+            m.setAccessible(true);
+            return m.getReturnType() == ByteBuffer.class ? m : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static ByteBuffer nativeBytes(OnnxTensor tensor) {
+        if (GET_BUFFER == null) {
+            return null;
+        }
+        try {
+            return (ByteBuffer) GET_BUFFER.invoke(tensor);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private static float[] readFloats(OnnxTensor tensor) {
         FloatBuffer buffer = tensor.getFloatBuffer();
         if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.array().length == buffer.remaining()) {

@@ -54,4 +54,26 @@ class LogSoftmaxTest {
         float[] row = {Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY};
         assertThat(LogSoftmax.logSumExp(row, 0, 2)).isEqualTo(Double.NEGATIVE_INFINITY);
     }
+
+    @Test
+    void termsFarBelowTheMaximumAreLeftOutWithoutVisibleEffect() {
+        // A trained model's row: a few plausible tokens, most of the vocabulary 40 or more below the maximum.
+        Random random = new Random(3);
+        float[] row = new float[62_802];
+        for (int i = 0; i < row.length; i++) {
+            row[i] = i % 1000 == 0 ? (float) (random.nextGaussian() * 3) : (float) (-40 + random.nextGaussian() * 8);
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : row) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (float v : row) {
+            sum += Math.exp(v - max);
+        }
+        double exact = max + Math.log(sum);
+        double fast = LogSoftmax.logSumExp(row, 0, row.length);
+        assertThat(fast).isCloseTo(exact, within(1e-6));
+        assertThat((float) fast).isCloseTo((float) exact, within(Math.ulp((float) exact) * 2));
+    }
 }
