@@ -49,28 +49,28 @@ public class GenerateCommand implements Callable<Integer> {
             description = "fp32, quantized or fp16 (default: ${DEFAULT-VALUE}).")
     ModelVariant variant;
 
-    @Option(names = "--num-beams", paramLabel = "N")
+    @Option(names = "--num-beams", paramLabel = "N", description = "Beam width; 1 is greedy (default: the model's generation_config).")
     Integer numBeams;
 
-    @Option(names = "--max-new-tokens", paramLabel = "N")
+    @Option(names = "--max-new-tokens", paramLabel = "N", description = "Most tokens to generate.")
     Integer maxNewTokens;
 
-    @Option(names = "--min-new-tokens", paramLabel = "N")
+    @Option(names = "--min-new-tokens", paramLabel = "N", description = "Fewest tokens to generate before eos is allowed.")
     Integer minNewTokens;
 
-    @Option(names = "--no-repeat-ngram-size", paramLabel = "N")
+    @Option(names = "--no-repeat-ngram-size", paramLabel = "N", description = "Never repeat an n-gram of this size.")
     Integer noRepeatNgramSize;
 
-    @Option(names = "--repetition-penalty", paramLabel = "F")
+    @Option(names = "--repetition-penalty", paramLabel = "F", description = "Penalty for tokens already generated (1 = none).")
     Double repetitionPenalty;
 
-    @Option(names = "--length-penalty", paramLabel = "F")
+    @Option(names = "--length-penalty", paramLabel = "F", description = "Beam scores are divided by length^F.")
     Double lengthPenalty;
 
-    @Option(names = "--num-return-sequences", paramLabel = "N")
+    @Option(names = "--num-return-sequences", paramLabel = "N", description = "Outputs per input, best first (at most --num-beams).")
     Integer numReturnSequences;
 
-    @Option(names = "--early-stopping", paramLabel = "true|false|never")
+    @Option(names = "--early-stopping", paramLabel = "true|false|never", description = "When beam search stops, as in Hugging Face.")
     String earlyStopping;
 
     @Option(names = "--threads", paramLabel = "N", description = "ONNX Runtime intra-op threads.")

@@ -80,7 +80,7 @@ public final class ArticleTranslator {
             List<Scored> own = translatedPieces.subList(next, next + plan.piecesToTranslate().size());
             next += own.size();
             String spliced = plan.splice(own.stream().map(Scored::text).toList());
-            double confidence = own.stream().mapToDouble(Scored::confidence).min().orElse(1.0);
+            double confidence = own.stream().map(Scored::confidence).min(Double::compare).orElse(1.0);
             results.set(i, new Scored(spliced, confidence));
         }
 
