@@ -45,6 +45,7 @@ class MainPageBrowserTest {
             assertThat(browser.driver().getTitle()).contains("Tarjim");
 
             browser.paste(browser.find("vaadin-text-area.arabic-input"), article);
+            browser.screenshot("start-desktop");
             browser.find("#translate").click();
 
             // Streaming: the source sentences are laid out first, English fills in as batches finish.
