@@ -62,7 +62,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static String keyOf(HttpServletRequest request) {
+    /** The API key a request carries, in X-API-Key or as a bearer token; null when it carries none. */
+    static String keyOf(HttpServletRequest request) {
         String key = request.getHeader(HEADER);
         if (key != null && !key.isBlank()) {
             return key.strip();

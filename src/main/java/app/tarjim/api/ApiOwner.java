@@ -17,18 +17,12 @@ final class ApiOwner {
     }
 
     static String of(HttpServletRequest request) {
-        String key = request.getHeader(ApiKeyFilter.HEADER);
+        String key = ApiKeyFilter.keyOf(request);
         if (key == null) {
-            String auth = request.getHeader("Authorization");
-            if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                key = auth.substring(7).strip();
-            }
-        }
-        if (key == null || key.isBlank()) {
             return "api";
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.strip().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return "api-key:" + HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

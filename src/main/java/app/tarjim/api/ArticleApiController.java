@@ -139,13 +139,11 @@ public class ArticleApiController {
     }
 
     static ExportFormat exportFormat(String name) {
-        for (ExportFormat f : ExportFormat.values()) {
-            if (f.extension().equalsIgnoreCase(name) || f.name().equalsIgnoreCase(name)) {
-                return f;
-            }
+        try {
+            return ExportFormat.parse(name, List.of(ExportFormat.values()));
+        } catch (IllegalArgumentException e) {
+            throw problem(HttpStatus.BAD_REQUEST, "Unknown export format", e.getMessage());
         }
-        throw problem(HttpStatus.BAD_REQUEST, "Unknown export format",
-                "Format '" + name + "' is not supported; use csv, jsonl, md, txt, docx or pdf.");
     }
 
     private StoredArticle owned(UUID id, HttpServletRequest request) {

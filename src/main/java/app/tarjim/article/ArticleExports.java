@@ -16,11 +16,14 @@ public final class ArticleExports {
     }
 
     public static ExportedArticle toExported(StoredArticle article) {
-        List<ExportedSentence> sentences = article.sentences().stream()
+        return new ExportedArticle(article.id().toString(), article.title(), article.sourceText(), sentences(article),
+                article.translationText(), article.summaryText(), article.demo(), article.errorMessage());
+    }
+
+    public static List<ExportedSentence> sentences(StoredArticle article) {
+        return article.sentences().stream()
                 .map(s -> new ExportedSentence(s.paragraphIndex(), s.source(), s.target(), s.confidence(), s.flagged()))
                 .toList();
-        return new ExportedArticle(article.id().toString(), article.title(), article.sourceText(), sentences,
-                article.translationText(), article.summaryText(), article.demo(), article.errorMessage());
     }
 
     public static byte[] render(List<StoredArticle> articles, ExportFormat format) {

@@ -1,17 +1,15 @@
 package app.tarjim.batch;
 
+import app.tarjim.article.ArticleExports;
 import app.tarjim.article.StoredArticle;
-import app.tarjim.article.StoredSentence;
 import app.tarjim.document.out.ExportFormat;
 import app.tarjim.document.out.ExportedArticle;
-import app.tarjim.document.out.ExportedSentence;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -33,12 +31,7 @@ public class BatchExporter {
     }
 
     public static ExportFormat format(String name) {
-        String wanted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
-        return FORMATS.stream()
-                .filter(f -> f.extension().equals(wanted) || f.name().toLowerCase(Locale.ROOT).equals(wanted))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown export format '" + name + "'. Use one of: "
-                        + FORMATS.stream().map(ExportFormat::extension).collect(Collectors.joining(", ")) + "."));
+        return ExportFormat.parse(name, FORMATS);
     }
 
     /** A file name for the download: the job's name without its extension, plus the format's. */
@@ -62,13 +55,8 @@ public class BatchExporter {
         }
         StoredArticle article = result.article().get();
         return new ExportedArticle(id, item.title(), result.sourceText(),
-                article.sentences().stream().map(BatchExporter::toExported).toList(),
+                ArticleExports.sentences(article),
                 article.translationText(), article.summary().orElse(null), article.demo(), null);
-    }
-
-    private static ExportedSentence toExported(StoredSentence sentence) {
-        return new ExportedSentence(sentence.paragraphIndex(), sentence.source(), sentence.target(),
-                sentence.confidence(), sentence.flagged());
     }
 
     private static String whyUntranslated(BatchItemView item) {

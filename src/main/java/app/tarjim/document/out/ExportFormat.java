@@ -1,6 +1,9 @@
 package app.tarjim.document.out;
 
+import java.util.Collection;
+import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** The export formats, with the file extension and MIME type to offer a download under. */
 public enum ExportFormat {
@@ -32,5 +35,19 @@ public enum ExportFormat {
     /** A new writer with this format's defaults (CSV with a byte order mark so Excel reads UTF-8). */
     public ArticleWriter writer() {
         return writer.get();
+    }
+
+    /**
+     * The format a user named, by extension ({@code md}) or name ({@code markdown}), among those offered.
+     *
+     * @throws IllegalArgumentException naming the offered formats when the name is not one of them
+     */
+    public static ExportFormat parse(String name, Collection<ExportFormat> offered) {
+        String wanted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        return offered.stream()
+                .filter(f -> f.extension.equals(wanted) || f.name().toLowerCase(Locale.ROOT).equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown export format '" + name + "'. Use one of: "
+                        + offered.stream().map(ExportFormat::extension).collect(Collectors.joining(", ")) + "."));
     }
 }
