@@ -1,5 +1,7 @@
 package app.tarjim.article;
 
+import app.tarjim.testsupport.PostgresTestDatabase;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.autoconfigure.data.jdbc.DataJdbcTest;
@@ -8,12 +10,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Objects;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -28,28 +25,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @Import(StorageTestConfiguration.class)
 class PostgresArticleStorageTest extends ArticleStorageRoundTrip {
 
-    private static final String URL = env("TARJIM_TEST_PG_URL", "jdbc:postgresql://localhost:5432/tarjim_test");
-    private static final String USER = env("TARJIM_TEST_PG_USER", "tarjim");
-    private static final String PASSWORD = env("TARJIM_TEST_PG_PASSWORD", "tarjim");
-    private static final String SCHEMA = "tarjim_test_" + UUID.randomUUID().toString().replace("-", "");
+    private static final String SCHEMA = PostgresTestDatabase.newSchemaName();
     private static boolean reachable;
 
     @BeforeAll
     static void requirePostgres() {
-        DriverManager.setLoginTimeout(3);
-        try (Connection ignored = DriverManager.getConnection(URL, USER, PASSWORD)) {
-            reachable = true;
-        } catch (SQLException unreachable) {
-            assumeTrue(false, "No PostgreSQL at " + URL + " (" + unreachable.getMessage() + ")");
-        }
+        String unreachable = PostgresTestDatabase.unreachableReason();
+        assumeTrue(unreachable == null, unreachable);
+        reachable = true;
     }
 
     @DynamicPropertySource
     static void usePostgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
-        registry.add("spring.datasource.username", () -> USER);
-        registry.add("spring.datasource.password", () -> PASSWORD);
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        PostgresTestDatabase.register(registry, SCHEMA);
     }
 
     @AfterAll
@@ -57,13 +45,6 @@ class PostgresArticleStorageTest extends ArticleStorageRoundTrip {
         if (!reachable) {
             return;
         }
-        try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        return Objects.requireNonNullElse(System.getenv(name), fallback);
+        PostgresTestDatabase.dropSchema(SCHEMA);
     }
 }

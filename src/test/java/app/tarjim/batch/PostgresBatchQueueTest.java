@@ -1,5 +1,7 @@
 package app.tarjim.batch;
 
+import app.tarjim.testsupport.PostgresTestDatabase;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.autoconfigure.data.jdbc.DataJdbcTest;
@@ -30,10 +32,7 @@ class PostgresBatchQueueTest extends BatchQueueContract {
 
     @DynamicPropertySource
     static void usePostgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> PostgresTestDatabase.urlFor(SCHEMA));
-        registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
-        registry.add("spring.datasource.password", () -> PostgresTestDatabase.PASSWORD);
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        PostgresTestDatabase.register(registry, SCHEMA);
     }
 
     @AfterAll

@@ -1,5 +1,7 @@
 package app.tarjim.batch;
 
+import app.tarjim.testsupport.PostgresTestDatabase;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,10 +53,7 @@ class PostgresTwoWorkersTest {
 
     @DynamicPropertySource
     static void usePostgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> PostgresTestDatabase.urlFor(SCHEMA));
-        registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
-        registry.add("spring.datasource.password", () -> PostgresTestDatabase.PASSWORD);
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        PostgresTestDatabase.register(registry, SCHEMA);
     }
 
     @AfterEach

@@ -1,4 +1,6 @@
-package app.tarjim.batch;
+package app.tarjim.testsupport;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,21 +15,21 @@ import java.util.UUID;
  * {@code TARJIM_TEST_PG_PASSWORD} (default {@code tarjim} / {@code tarjim}). Each user gets a fresh schema
  * of its own, dropped afterwards, so the database's other contents are safe.
  */
-final class PostgresTestDatabase {
+public final class PostgresTestDatabase {
 
-    static final String URL = env("TARJIM_TEST_PG_URL", "jdbc:postgresql://localhost:5432/tarjim_test");
-    static final String USER = env("TARJIM_TEST_PG_USER", "tarjim");
-    static final String PASSWORD = env("TARJIM_TEST_PG_PASSWORD", "tarjim");
+    public static final String URL = env("TARJIM_TEST_PG_URL", "jdbc:postgresql://localhost:5432/tarjim_test");
+    public static final String USER = env("TARJIM_TEST_PG_USER", "tarjim");
+    public static final String PASSWORD = env("TARJIM_TEST_PG_PASSWORD", "tarjim");
 
     private PostgresTestDatabase() {
     }
 
-    static String newSchemaName() {
-        return "tarjim_batch_" + UUID.randomUUID().toString().replace("-", "");
+    public static String newSchemaName() {
+        return "tarjim_test_" + UUID.randomUUID().toString().replace("-", "");
     }
 
     /** Null when reachable, else why not. */
-    static String unreachableReason() {
+    public static String unreachableReason() {
         DriverManager.setLoginTimeout(3);
         try (Connection ignored = DriverManager.getConnection(URL, USER, PASSWORD)) {
             return null;
@@ -37,11 +39,11 @@ final class PostgresTestDatabase {
     }
 
     /** The JDBC URL that makes a schema the default, so Flyway and the app both work in it. */
-    static String urlFor(String schema) {
+    public static String urlFor(String schema) {
         return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
-    static void dropSchema(String schema) throws SQLException {
+    public static void dropSchema(String schema) throws SQLException {
         try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
              Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
@@ -50,5 +52,13 @@ final class PostgresTestDatabase {
 
     private static String env(String name, String fallback) {
         return Objects.requireNonNullElse(System.getenv(name), fallback);
+    }
+
+    /** Points a Spring test context, and Flyway, at the schema. */
+    public static void register(DynamicPropertyRegistry registry, String schema) {
+        registry.add("spring.datasource.url", () -> urlFor(schema));
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> PASSWORD);
+        registry.add("spring.flyway.schemas", () -> schema);
     }
 }
