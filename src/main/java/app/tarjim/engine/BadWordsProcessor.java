@@ -39,6 +39,12 @@ final class BadWordsProcessor implements LogitsProcessor {
         return true;
     }
 
+    /** Single-token entries ban the same id everywhere; longer ones depend on each row's tokens. */
+    @Override
+    public boolean sharedMaskAt(int length) {
+        return badWords.stream().allMatch(w -> w.length == 1);
+    }
+
     @Override
     public boolean masksOnly() {
         return true;

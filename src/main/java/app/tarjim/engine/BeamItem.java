@@ -67,6 +67,31 @@ final class BeamItem {
         }
     }
 
+    int candidates() {
+        return candidates;
+    }
+
+    /** The running beams' scores into {@code out[offset .. offset + beams)}. */
+    void runningScores(float[] out, int offset) {
+        System.arraycopy(runningScores, 0, out, offset, beams);
+    }
+
+    /**
+     * First half of a step when the step head graph did it (see {@link StepHeadGraph#beamTops}): this input's
+     * beams are rows {@code firstRow ..} of {@code tops}, each with its best candidates, descending.
+     */
+    void takeRowTops(StepHead.RowTops tops, int firstRow) {
+        int k = tops.k();
+        for (int b = 0; b < beams; b++) {
+            int from = (firstRow + b) * k;
+            for (int c = 0; c < k; c++) {
+                rowTopScores[b * candidates + c] = tops.values()[from + c];
+                rowTopIndices[b * candidates + c] = b * vocab + (int) tops.indices()[from + c];
+            }
+            rowTopCounts[b] = k;
+        }
+    }
+
     void lastTokens(int curLen, long[] out, int offset) {
         for (int b = 0; b < beams; b++) {
             out[offset + b] = running[b][curLen - 1];

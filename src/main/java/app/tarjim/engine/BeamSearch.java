@@ -32,6 +32,7 @@ final class BeamSearch {
         for (int i = 0; i < items; i++) {
             searches[i] = new BeamItem(settings, processors, vocab);
         }
+        int candidates = searches.length > 0 ? searches[0].candidates() : 0;
         int[] active = new int[items];
         Arrays.setAll(active, i -> i);
         int curLen = GenerationSettings.PROMPT_LENGTH;
@@ -43,11 +44,23 @@ final class BeamSearch {
             for (int a = 0; a < active.length; a++) {
                 searches[active[a]].lastTokens(curLen, last, a * beams);
             }
-            float[] scores = state.step(last);
-            int[] stepItems = active;
             int stepLen = curLen;
-            RowParallel.forEach(active.length * beams, vocab, row -> searches[stepItems[row / beams]]
-                    .processRow(row % beams, scores, row * vocab, stepLen));
+            float[] mask = state.reducesInGraph() ? processors.sharedMask(curLen, vocab) : null;
+            if (mask != null) {
+                float[] rowScores = new float[active.length * beams];
+                for (int a = 0; a < active.length; a++) {
+                    searches[active[a]].runningScores(rowScores, a * beams);
+                }
+                StepHead.RowTops tops = state.stepBeamTops(last, mask, rowScores, Math.min(candidates, vocab));
+                for (int a = 0; a < active.length; a++) {
+                    searches[active[a]].takeRowTops(tops, a * beams);
+                }
+            } else {
+                float[] scores = state.step(last);
+                int[] stepItems = active;
+                RowParallel.forEach(active.length * beams, vocab, row -> searches[stepItems[row / beams]]
+                        .processRow(row % beams, scores, row * vocab, stepLen));
+            }
             int[][] sources = new int[active.length][];
             for (int a = 0; a < active.length; a++) {
                 sources[a] = searches[active[a]].advance(stepLen);

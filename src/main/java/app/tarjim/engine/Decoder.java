@@ -76,6 +76,23 @@ final class Decoder {
      */
     float[] step(Runners runners, NDManager manager, long[] tokens, EncoderOutput encoder, KvCache cache,
                  float[] reuse, int expectedVocab) {
+        try (NDArray logits = stepLogits(runners, manager, tokens, encoder, cache, expectedVocab)) {
+            long start = System.nanoTime();
+            Shape shape = logits.getShape();
+            float[] values = shape.dimension() != 3 || shape.get(1) == 1
+                    ? Tensors.toFloats(logits, reuse)
+                    : lastPosition(Tensors.toFloats(logits), shape);
+            counters.copyNanos.add(System.nanoTime() - start);
+            return values;
+        }
+    }
+
+    /**
+     * As {@link #step} but leaves the logits in native memory: [rows, vocab] or [rows, 1, vocab], owned by the
+     * caller.
+     */
+    NDArray stepLogits(Runners runners, NDManager manager, long[] tokens, EncoderOutput encoder, KvCache cache,
+                       int expectedVocab) {
         boolean first = cache.isEmpty();
         OnnxSession session = first ? firstStep : cachedStep;
         List<NDArray> created = new ArrayList<>();
@@ -105,7 +122,6 @@ final class Decoder {
                 outputs.close();
                 throw new IllegalStateException(session.file().getFileName() + " returned no logits");
             }
-            long start = System.nanoTime();
             Shape shape = logits.getShape();
             long rowSize = shape.dimension() == 0 ? 0 : shape.get(shape.dimension() - 1);
             if (shape.dimension() < 2 || shape.get(0) != tokens.length || rowSize != expectedVocab) {
@@ -114,13 +130,8 @@ final class Decoder {
                         : shape.size() / tokens.length) + " entries per row, config.json vocab_size is "
                         + expectedVocab);
             }
-            float[] values = shape.dimension() != 3 || shape.get(1) == 1
-                    ? Tensors.toFloats(logits, reuse)
-                    : lastPosition(Tensors.toFloats(logits), shape);
-            counters.copyNanos.add(System.nanoTime() - start);
-            logits.close();
             cache.update(outputs);
-            return values;
+            return logits;
         } finally {
             created.forEach(NDArray::close);
         }

@@ -9,6 +9,21 @@ interface DecoderState {
      */
     float[] step(long[] lastTokens);
 
+    /** True when {@link #stepGreedy} and {@link #stepBeamTops} may be called instead of {@link #step}. */
+    boolean reducesInGraph();
+
+    /**
+     * One step, reduced in ONNX Runtime for greedy search: per row, the argmax of {@code logits + mask} (first
+     * index on ties) and its log-probability under the log-softmax of {@code logits + mask}.
+     */
+    StepHead.GreedyPicks stepGreedy(long[] lastTokens, float[] mask);
+
+    /**
+     * One step, reduced in ONNX Runtime for beam search: per row, its best {@code k} of
+     * {@code (logSoftmax(logits) + mask) + rowScores[row]}, descending, ties to the lower id.
+     */
+    StepHead.RowTops stepBeamTops(long[] lastTokens, float[] mask, float[] rowScores, int k);
+
     int vocabSize();
 
     /** Beam reordering within inputs: row {@code i} becomes old row {@code rows[i]}; same row count. */

@@ -9,9 +9,11 @@ final class EngineCounters {
     final LongAdder onnxCalls = new LongAdder();
     final LongAdder copyNanos = new LongAdder();
     final LongAdder copyCalls = new LongAdder();
+    final LongAdder headNanos = new LongAdder();
+    final LongAdder headCalls = new LongAdder();
 
     EngineStats snapshot() {
-        return new EngineStats(onnxNanos.sum(), onnxCalls.sum(), copyNanos.sum());
+        return new EngineStats(onnxNanos.sum(), onnxCalls.sum(), copyNanos.sum(), headNanos.sum());
     }
 
     void reset() {
@@ -19,5 +21,7 @@ final class EngineCounters {
         onnxCalls.reset();
         copyNanos.reset();
         copyCalls.reset();
+        headNanos.reset();
+        headCalls.reset();
     }
 }

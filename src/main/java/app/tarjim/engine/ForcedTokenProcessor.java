@@ -23,4 +23,10 @@ final class ForcedTokenProcessor implements LogitsProcessor {
             scores[offset + token] = 0f;
         }
     }
+
+    /** Where it acts it sets the forced token's score to 0, which no mask can express; elsewhere it does nothing. */
+    @Override
+    public boolean sharedMaskAt(int length) {
+        return length != atLength;
+    }
 }

@@ -1,7 +1,6 @@
 package app.tarjim.engine;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Writes a minimal ONNX model that gathers rows: outputs {@code out_i = Gather(data_i, indices, axis=0)} for
@@ -10,9 +9,9 @@ import java.nio.charset.StandardCharsets;
  */
 final class GatherGraph {
 
-    static final int FLOAT = 1;
-    static final int INT64 = 7;
-    static final int FLOAT16 = 10;
+    static final int FLOAT = OnnxProto.FLOAT;
+    static final int INT64 = OnnxProto.INT64;
+    static final int FLOAT16 = OnnxProto.FLOAT16;
 
     private GatherGraph() {
     }
@@ -27,65 +26,19 @@ final class GatherGraph {
 
     /** Serialised ModelProto (IR 8, opset 14); shapes are left open so any row layout fits. */
     static byte[] model(int count, int elemType) {
-        Proto graph = new Proto();
+        OnnxProto graph = new OnnxProto();
         for (int i = 0; i < count; i++) {
-            Proto axis = new Proto().string(1, "axis").varint(3, 0).varint(20, 2); // AttributeProto INT
-            graph.message(1, new Proto().string(1, dataName(i)).string(1, "indices").string(2, outputName(i))
-                    .string(3, "gather_" + i).string(4, "Gather").message(5, axis));
+            graph.message(1, OnnxProto.node("gather_" + i, "Gather", List.of(dataName(i), "indices"),
+                    List.of(outputName(i)), OnnxProto.intAttribute("axis", 0)));
         }
         graph.string(2, "row_gather");
         for (int i = 0; i < count; i++) {
-            graph.message(11, valueInfo(dataName(i), elemType));
+            graph.message(11, OnnxProto.tensorInfo(dataName(i), elemType));
         }
-        graph.message(11, valueInfo("indices", INT64));
+        graph.message(11, OnnxProto.tensorInfo("indices", INT64));
         for (int i = 0; i < count; i++) {
-            graph.message(12, valueInfo(outputName(i), elemType));
+            graph.message(12, OnnxProto.tensorInfo(outputName(i), elemType));
         }
-        return new Proto().varint(1, 8).string(2, "tarjim").message(7, graph)
-                .message(8, new Proto().string(1, "").varint(2, 14)).bytes();
-    }
-
-    private static Proto valueInfo(String name, int elemType) {
-        Proto tensor = new Proto().varint(1, elemType);
-        return new Proto().string(1, name).message(2, new Proto().message(1, tensor));
-    }
-
-    /** Just enough of the protobuf wire format: varints, strings and nested messages. */
-    private static final class Proto {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        Proto varint(int field, long value) {
-            writeVarint(((long) field << 3));
-            writeVarint(value);
-            return this;
-        }
-
-        Proto string(int field, String value) {
-            return lengthDelimited(field, value.getBytes(StandardCharsets.UTF_8));
-        }
-
-        Proto message(int field, Proto message) {
-            return lengthDelimited(field, message.bytes());
-        }
-
-        byte[] bytes() {
-            return out.toByteArray();
-        }
-
-        private Proto lengthDelimited(int field, byte[] data) {
-            writeVarint(((long) field << 3) | 2);
-            writeVarint(data.length);
-            out.writeBytes(data);
-            return this;
-        }
-
-        private void writeVarint(long value) {
-            long v = value;
-            while ((v & ~0x7FL) != 0) {
-                out.write((int) ((v & 0x7F) | 0x80));
-                v >>>= 7;
-            }
-            out.write((int) v);
-        }
+        return OnnxProto.model(graph, 14);
     }
 }

@@ -7,7 +7,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * HF greedy decoding ({@code _sample} without sampling): processors on the raw logits, argmax (first index on
- * ties). A row that finishes (eos or max_length) leaves the batch, so no further steps are computed for it;
+ * ties). When the processors come down to one mask for all rows the step is reduced in ONNX Runtime (see
+ * {@link StepHeadGraph}); otherwise in Java. A row that finishes (eos or max_length) leaves the batch, so no further steps are computed for it;
  * HF instead keeps it and pads, which does not change the other rows.
  */
 final class GreedySearch {
@@ -40,18 +41,21 @@ final class GreedySearch {
             for (int r = 0; r < active.length; r++) {
                 last[r] = sequences[active[r]][lengths[active[r]] - 1];
             }
-            float[] scores = state.step(last);
-            int[] rowsActive = active;
-            long[] chosen = new long[active.length];
-            double[] logProbs = new double[active.length];
-            RowParallel.forEach(active.length, vocab, r -> {
-                int item = rowsActive[r];
-                int offset = r * vocab;
-                processors.apply(sequences[item], lengths[item], scores, offset, vocab);
-                int token = argmax(scores, offset, vocab);
-                chosen[r] = token;
-                logProbs[r] = scores[offset + token] - LogSoftmax.logSumExp(scores, offset, vocab, scores[offset + token]);
-            });
+            long[] chosen;
+            double[] logProbs;
+            float[] mask = state.reducesInGraph() ? processors.sharedMask(lengths[active[0]], vocab) : null;
+            if (mask != null) {
+                StepHead.GreedyPicks picks = state.stepGreedy(last, mask);
+                chosen = picks.tokens();
+                logProbs = new double[active.length];
+                for (int r = 0; r < active.length; r++) {
+                    logProbs[r] = picks.logProbs()[r];
+                }
+            } else {
+                chosen = new long[active.length];
+                logProbs = new double[active.length];
+                pickInJava(state.step(last), active, sequences, lengths, vocab, chosen, logProbs);
+            }
             int[] kept = new int[active.length];
             int keptCount = 0;
             for (int r = 0; r < active.length; r++) {
@@ -84,6 +88,19 @@ final class GreedySearch {
                     sums[i] / Math.pow(generated, settings.lengthPenalty())));
         }
         return out;
+    }
+
+    /** The same as the greedy head graph, in Java: processors in place on the raw logits, argmax, log-prob. */
+    private void pickInJava(float[] scores, int[] rowsActive, long[][] sequences, int[] lengths, int vocab,
+                            long[] chosen, double[] logProbs) {
+        RowParallel.forEach(rowsActive.length, vocab, r -> {
+            int item = rowsActive[r];
+            int offset = r * vocab;
+            processors.apply(sequences[item], lengths[item], scores, offset, vocab);
+            int token = argmax(scores, offset, vocab);
+            chosen[r] = token;
+            logProbs[r] = scores[offset + token] - LogSoftmax.logSumExp(scores, offset, vocab, scores[offset + token]);
+        });
     }
 
     private static int argmax(float[] scores, int offset, int length) {

@@ -16,4 +16,13 @@ interface LogitsProcessor {
     default boolean masksOnly() {
         return false;
     }
+
+    /**
+     * True when, at this sequence length, the processor bans the same ids (sets them to -inf) in every row
+     * whatever the row's tokens and scores, or does nothing: its effect is then one additive mask shared by all
+     * rows, which the step head graphs apply in ONNX Runtime.
+     */
+    default boolean sharedMaskAt(int length) {
+        return false;
+    }
 }

@@ -10,6 +10,9 @@ final class LogitsProcessors {
 
     private final boolean masksOnly;
 
+    /** The last mask returned by {@link #sharedMask}, returned again (same instance) while it does not change. */
+    private float[] lastMask;
+
     private LogitsProcessors(List<LogitsProcessor> processors) {
         this.processors = processors;
         this.masksOnly = processors.stream().allMatch(LogitsProcessor::masksOnly);
@@ -41,6 +44,27 @@ final class LogitsProcessors {
     /** See {@link LogitsProcessor#masksOnly()}: true for all of them (or none configured). */
     boolean masksOnly() {
         return masksOnly;
+    }
+
+    /**
+     * The processors' effect at this length as one additive row (0, or -inf for banned ids) when it is the same
+     * for every row (see {@link LogitsProcessor#sharedMaskAt}), else null. Built by running the processors on a
+     * row of zeros, so it is exactly what they would do; the same array is returned while the mask is unchanged.
+     * Not thread-safe: one instance per generate call.
+     */
+    float[] sharedMask(int length, int vocabSize) {
+        for (LogitsProcessor p : processors) {
+            if (!p.sharedMaskAt(length)) {
+                return null;
+            }
+        }
+        float[] mask = new float[vocabSize];
+        apply(new long[length], length, mask, 0, vocabSize);
+        if (lastMask != null && java.util.Arrays.equals(mask, lastMask)) {
+            return lastMask;
+        }
+        lastMask = mask;
+        return mask;
     }
 
     void apply(long[] sequence, int length, float[] scores, int offset, int vocabSize) {

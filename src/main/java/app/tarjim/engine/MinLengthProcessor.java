@@ -22,6 +22,11 @@ final class MinLengthProcessor implements LogitsProcessor {
     }
 
     @Override
+    public boolean sharedMaskAt(int length) {
+        return true;
+    }
+
+    @Override
     public boolean masksOnly() {
         return true;
     }

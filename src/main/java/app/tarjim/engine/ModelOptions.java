@@ -9,9 +9,13 @@ package app.tarjim.engine;
  * @param preferMergedDecoder use {@code decoder_model_merged} when present; otherwise (or when false and the split
  *                            files exist) {@code decoder_model} + {@code decoder_with_past_model}
  * @param maxBatchSize        most inputs decoded together in one sub-batch (beams multiply the rows)
+ * @param spinWait            let ONNX Runtime's worker threads spin between runs (off by default: the Java part of
+ *                            each step needs the cores they would spin on)
+ * @param reduceInGraph       reduce each step's logits to tokens or candidates in ONNX Runtime when the logits
+ *                            processors allow it (see {@code StepHeadGraph}); false keeps that work in Java
  */
 public record ModelOptions(ModelVariant variant, int intraOpThreads, int interOpThreads,
-                           boolean preferMergedDecoder, int maxBatchSize) {
+                           boolean preferMergedDecoder, int maxBatchSize, boolean spinWait, boolean reduceInGraph) {
 
     public ModelOptions {
         if (variant == null) {
@@ -36,15 +40,20 @@ public record ModelOptions(ModelVariant variant, int intraOpThreads, int interOp
         private int interOpThreads = 1;
         private boolean preferMergedDecoder = true;
         private int maxBatchSize = 16;
+        private boolean spinWait = false;
+        private boolean reduceInGraph = true;
 
         public Builder variant(ModelVariant v) { variant = v; return this; }
         public Builder intraOpThreads(int v) { intraOpThreads = v; return this; }
         public Builder interOpThreads(int v) { interOpThreads = v; return this; }
         public Builder preferMergedDecoder(boolean v) { preferMergedDecoder = v; return this; }
         public Builder maxBatchSize(int v) { maxBatchSize = v; return this; }
+        public Builder spinWait(boolean v) { spinWait = v; return this; }
+        public Builder reduceInGraph(boolean v) { reduceInGraph = v; return this; }
 
         public ModelOptions build() {
-            return new ModelOptions(variant, intraOpThreads, interOpThreads, preferMergedDecoder, maxBatchSize);
+            return new ModelOptions(variant, intraOpThreads, interOpThreads, preferMergedDecoder, maxBatchSize,
+                    spinWait, reduceInGraph);
         }
     }
 }

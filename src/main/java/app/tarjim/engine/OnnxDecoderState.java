@@ -1,6 +1,8 @@
 package app.tarjim.engine;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 
 /** {@link DecoderState} over the ONNX decoder, for one sub-batch; owns its encoder output and cache. */
 final class OnnxDecoderState implements DecoderState, AutoCloseable {
@@ -8,6 +10,11 @@ final class OnnxDecoderState implements DecoderState, AutoCloseable {
     private final Decoder decoder;
     private final Decoder.Runners runners;
     private final RowGather.Runners gather;
+    /** Null when the logits are not float32 (the head graphs take float32 only) or reducing in graph is off. */
+    private final StepHead.Runners head;
+    /** The last mask handed to the head graphs and its native copy, reused while the mask stays the same. */
+    private float[] maskValues;
+    private NDArray mask;
     private final NDManager manager;
     private final EncoderOutput encoder;
     private final KvCache cache;
@@ -16,9 +23,10 @@ final class OnnxDecoderState implements DecoderState, AutoCloseable {
     /** The previous step's logits array, filled again by the next step. */
     private float[] logits;
 
-    OnnxDecoderState(Decoder decoder, Decoder.Runners runners, RowGather.Runners gather, NDManager manager,
-                     EncoderOutput encoder, int vocabSize, EngineCounters counters) {
+    OnnxDecoderState(Decoder decoder, Decoder.Runners runners, RowGather.Runners gather, StepHead.Runners head,
+                     NDManager manager, EncoderOutput encoder, int vocabSize, EngineCounters counters) {
         this.gather = gather;
+        this.head = head;
         this.counters = counters;
         this.decoder = decoder;
         this.runners = runners;
@@ -38,6 +46,49 @@ final class OnnxDecoderState implements DecoderState, AutoCloseable {
         float[] values = decoder.step(runners, manager, lastTokens, encoder, cache, previous, vocabSize);
         logits = values;
         return values;
+    }
+
+    @Override
+    public boolean reducesInGraph() {
+        return head != null;
+    }
+
+    @Override
+    public StepHead.GreedyPicks stepGreedy(long[] lastTokens, float[] maskRow) {
+        checkRows(lastTokens);
+        try (NDArray logits = decoder.stepLogits(runners, manager, lastTokens, encoder, cache, vocabSize)) {
+            return head.greedy(logits, maskArray(maskRow));
+        }
+    }
+
+    @Override
+    public StepHead.RowTops stepBeamTops(long[] lastTokens, float[] maskRow, float[] rowScores, int k) {
+        checkRows(lastTokens);
+        try (NDArray logits = decoder.stepLogits(runners, manager, lastTokens, encoder, cache, vocabSize)) {
+            return head.beamTops(manager, logits, maskArray(maskRow), rowScores, k);
+        }
+    }
+
+    private void checkRows(long[] lastTokens) {
+        if (head == null) {
+            throw new IllegalStateException("This model's logits are not reduced in ONNX Runtime");
+        }
+        if (lastTokens.length != encoder.rows()) {
+            throw new IllegalStateException("Step with " + lastTokens.length + " rows, encoder has " + encoder.rows());
+        }
+    }
+
+    /** The mask as a native array; the searches hand the same array instance while the mask is unchanged. */
+    private NDArray maskArray(float[] values) {
+        if (values != maskValues) {
+            if (mask != null) {
+                mask.close();
+                mask = null;
+            }
+            mask = manager.create(values, new Shape(values.length));
+            maskValues = values;
+        }
+        return mask;
     }
 
     @Override
@@ -62,6 +113,9 @@ final class OnnxDecoderState implements DecoderState, AutoCloseable {
 
     @Override
     public void close() {
+        if (mask != null) {
+            mask.close();
+        }
         cache.close();
         encoder.close();
     }

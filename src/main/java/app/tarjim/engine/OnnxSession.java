@@ -4,14 +4,17 @@ import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.Model;
 import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import ai.djl.util.PairList;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -21,13 +24,16 @@ final class OnnxSession implements AutoCloseable {
 
     private final Path file;
     private final ZooModel<NDList, NDList> model;
+    private final OrtSession.SessionOptions sessionOptions;
     private final Map<String, Shape> inputs;
     private final LongAdder nanos;
     private final LongAdder calls;
 
-    private OnnxSession(Path file, ZooModel<NDList, NDList> model, LongAdder nanos, LongAdder calls) {
+    private OnnxSession(Path file, ZooModel<NDList, NDList> model, OrtSession.SessionOptions sessionOptions,
+                        LongAdder nanos, LongAdder calls) {
         this.file = file;
         this.model = model;
+        this.sessionOptions = sessionOptions;
         this.nanos = nanos;
         this.calls = calls;
         Map<String, Shape> declared = new LinkedHashMap<>();
@@ -40,23 +46,46 @@ final class OnnxSession implements AutoCloseable {
 
     /** @param nanos, calls where the time and number of runs of this graph are added up */
     static OnnxSession open(Path file, ModelOptions options, LongAdder nanos, LongAdder calls) {
-        Criteria<NDList, NDList> criteria = Criteria.builder()
-                .setTypes(NDList.class, NDList.class)
-                .optModelPath(file)
-                .optEngine("OnnxRuntime")
-                .optOption("intraOpNumThreads", Integer.toString(options.intraOpThreads()))
-                .optOption("interOpNumThreads", Integer.toString(options.interOpThreads()))
-                .build();
         ZooModel<NDList, NDList> model = null;
+        OrtSession.SessionOptions sessionOptions = null;
         try {
-            model = criteria.loadModel();
-            return new OnnxSession(file, model, nanos, calls);
-        } catch (MalformedModelException | ModelNotFoundException | IOException | RuntimeException e) {
+            sessionOptions = sessionOptions(options);
+            Model loaded = Model.newInstance(file.getFileName().toString(), "OnnxRuntime");
+            model = new ZooModel<>(loaded, new NoopTranslator());
+            Map<String, Object> loadOptions = new HashMap<>();
+            loadOptions.put("sessionOptions", sessionOptions);
+            loaded.load(file, null, loadOptions);
+            return new OnnxSession(file, model, sessionOptions, nanos, calls);
+        } catch (MalformedModelException | IOException | OrtException | RuntimeException e) {
             if (model != null) {
                 model.close();
             }
+            if (sessionOptions != null) {
+                sessionOptions.close();
+            }
             throw new ModelLoadException("ONNX file " + file + " cannot be loaded by ONNX Runtime: "
                     + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Threads as configured, and worker threads that sleep between runs instead of spinning: a generation step
+     * alternates ONNX Runtime runs with Java work, and spinning workers would take the cores that work needs.
+     */
+    private static OrtSession.SessionOptions sessionOptions(ModelOptions options) throws OrtException {
+        OrtSession.SessionOptions so = new OrtSession.SessionOptions();
+        try {
+            so.setIntraOpNumThreads(options.intraOpThreads());
+            so.setInterOpNumThreads(options.interOpThreads());
+            so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            if (!options.spinWait()) {
+                so.addConfigEntry("session.intra_op.allow_spinning", "0");
+                so.addConfigEntry("session.inter_op.allow_spinning", "0");
+            }
+            return so;
+        } catch (OrtException | RuntimeException e) {
+            so.close();
+            throw e;
         }
     }
 
@@ -77,6 +106,7 @@ final class OnnxSession implements AutoCloseable {
     @Override
     public void close() {
         model.close();
+        sessionOptions.close();
     }
 
     private static String rootMessage(Throwable e) {

@@ -20,7 +20,8 @@ final class RowGather implements AutoCloseable {
     private final OnnxSession mask;
 
     RowGather(Path scratchDir, int layers, int floatType, ModelOptions options, EngineCounters counters) {
-        ModelOptions single = ModelOptions.builder().variant(options.variant()).intraOpThreads(1).build();
+        ModelOptions single = ModelOptions.builder().variant(options.variant()).intraOpThreads(1)
+                .spinWait(options.spinWait()).build();
         cache = open(scratchDir, "gather_cache", 2 * layers, floatType, single, counters);
         try {
             hidden = open(scratchDir, "gather_hidden", 1, floatType, single, counters);

@@ -27,13 +27,14 @@ public final class Seq2SeqModel implements TextGenerator {
     private final Encoder encoder;
     private final Decoder decoder;
     private final RowGather rowGather;
+    /** Null for float16 logits, or when reducing in graph is switched off. */
+    private final StepHead stepHead;
     private final Path scratchDir;
     private final EngineCounters counters;
 
     private Seq2SeqModel(ModelInfo info, ModelConfig config, ModelOptions options, TextCodec codec,
                          List<OnnxSession> sessions, Encoder encoder, Decoder decoder, RowGather rowGather,
-                         Path scratchDir,
-                         EngineCounters counters) {
+                         StepHead stepHead, Path scratchDir, EngineCounters counters) {
         this.info = info;
         this.config = config;
         this.options = options;
@@ -42,6 +43,7 @@ public final class Seq2SeqModel implements TextGenerator {
         this.encoder = encoder;
         this.decoder = decoder;
         this.rowGather = rowGather;
+        this.stepHead = stepHead;
         this.scratchDir = scratchDir;
         this.counters = counters;
     }
@@ -82,13 +84,18 @@ public final class Seq2SeqModel implements TextGenerator {
             int floatType = options.variant() == ModelVariant.FP16 ? GatherGraph.FLOAT16 : GatherGraph.FLOAT;
             RowGather rowGather = new RowGather(scratch, config.decoderLayers(), floatType, options, counters);
             opened.add(rowGather);
+            StepHead stepHead = null;
+            if (options.reduceInGraph() && options.variant() != ModelVariant.FP16) {
+                stepHead = new StepHead(scratch, options, counters);
+                opened.add(stepHead);
+            }
             long pad = config.generationDefaults().padTokenId() != null
                     ? config.generationDefaults().padTokenId() : 0L;
             Encoder encoder = new Encoder(encoderSession, pad);
             ModelInfo info = new ModelInfo(modelDir.getFileName().toString(), modelDir, config.modelType(),
                     options.variant());
             Seq2SeqModel model = new Seq2SeqModel(info, config, options, codec, List.copyOf(sessions), encoder,
-                    decoder, rowGather, scratch, counters);
+                    decoder, rowGather, stepHead, scratch, counters);
             model.probe(files);
             return model;
         } catch (RuntimeException e) {
@@ -216,7 +223,8 @@ public final class Seq2SeqModel implements TextGenerator {
              OnnxSession.Runner encoderRunner = encoder.newRunner();
              Decoder.Runners decoderRunners = decoder.newRunners();
              RowGather.Runners gatherRunners = rowGather.newRunners();
-             OnnxDecoderState state = new OnnxDecoderState(decoder, decoderRunners, gatherRunners, manager,
+             StepHead.Runners headRunners = stepHead != null ? stepHead.newRunners() : null;
+             OnnxDecoderState state = new OnnxDecoderState(decoder, decoderRunners, gatherRunners, headRunners, manager,
                      encoder.encode(encoderRunner, manager, batch), config.vocabSize(), counters)) {
             if (settings.numBeams() == 1) {
                 return new GreedySearch(settings).run(state, batch.length, cancelled).stream()
@@ -236,6 +244,9 @@ public final class Seq2SeqModel implements TextGenerator {
     public void close() {
         closeAll(new ArrayList<>(sessions));
         rowGather.close();
+        if (stepHead != null) {
+            stepHead.close();
+        }
         codec.close();
         deleteScratch(scratchDir);
     }

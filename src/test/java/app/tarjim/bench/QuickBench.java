@@ -31,7 +31,10 @@ public final class QuickBench {
         List<long[]> inputs = new ObjectMapper().readValue(model.resolveSibling("bench-inputs.json").toFile(),
                 new TypeReference<List<long[]>>() { });
         try (Seq2SeqModel m = Seq2SeqModel.load(model, ModelOptions.builder().variant(variant)
-                .intraOpThreads(threads).maxBatchSize(16).build())) {
+                .intraOpThreads(threads).maxBatchSize(16)
+                .preferMergedDecoder(Boolean.parseBoolean(System.getProperty("qb.merged", "true")))
+                .spinWait(Boolean.getBoolean("qb.spin"))
+                .reduceInGraph(Boolean.parseBoolean(System.getProperty("qb.head", "true"))).build())) {
             for (int beams : java.util.Arrays.stream(System.getProperty("qb.beams", "1,4").split(",")).mapToInt(Integer::parseInt).toArray()) {
                 for (String size : System.getProperty("qb.sizes", "1,16").split(",")) {
                     boolean batch = size.equals("16");

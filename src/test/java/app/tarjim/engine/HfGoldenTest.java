@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Token-exact comparison with goldens from Hugging Face {@code generate()} (PyTorch, transformers 5) and from
- * transformers.js (greedy), for the merged decoder and the split decoder pair. Inputs are the goldens' own
+ * transformers.js (greedy), for the merged decoder and the split decoder pair, with each step reduced by the step
+ * head graphs in ONNX Runtime where the processors allow it, and (split decoder) all in Java. Inputs are the goldens' own
  * input ids, so these tests check generation alone; tokenisation is checked in {@link TokenizerGoldenTest}.
  */
 class HfGoldenTest {
@@ -53,22 +54,28 @@ class HfGoldenTest {
         List<GoldenCase> cases = GoldenCase.read(file, ROOT);
         assertTrue(!cases.isEmpty(), "no cases in " + file);
         List<DynamicTest> tests = new ArrayList<>();
-        for (boolean merged : new boolean[] {true, false}) {
+        for (String configuration : List.of("merged", "split", "split-java")) {
+            boolean merged = configuration.equals("merged");
+            boolean inGraph = !configuration.endsWith("java");
             for (GoldenCase c : cases) {
-                String label = c.model() + "/" + c.name() + (merged ? " [merged]" : " [split]");
-                tests.add(DynamicTest.dynamicTest(label, () -> check(c, merged)));
+                String label = c.model() + "/" + c.name() + " [" + configuration + "]";
+                tests.add(DynamicTest.dynamicTest(label, () -> check(c, merged, inGraph)));
             }
         }
         return tests.stream();
     }
 
     static Seq2SeqModel model(Path dir, boolean merged) {
-        return MODELS.computeIfAbsent(dir + "|" + merged, k -> Seq2SeqModel.load(dir,
-                ModelOptions.builder().preferMergedDecoder(merged).intraOpThreads(1).build()));
+        return model(dir, merged, true);
     }
 
-    private static void check(GoldenCase c, boolean merged) {
-        Seq2SeqModel model = model(c.modelDir(), merged);
+    static Seq2SeqModel model(Path dir, boolean merged, boolean inGraph) {
+        return MODELS.computeIfAbsent(dir + "|" + merged + "|" + inGraph, k -> Seq2SeqModel.load(dir,
+                ModelOptions.builder().preferMergedDecoder(merged).reduceInGraph(inGraph).intraOpThreads(1).build()));
+    }
+
+    private static void check(GoldenCase c, boolean merged, boolean inGraph) {
+        Seq2SeqModel model = model(c.modelDir(), merged, inGraph);
         assertEquals(merged, model.usesMergedDecoder(), "decoder layout");
         List<List<GeneratedSequence>> out = model.generateFromIds(c.inputIds(), c.overrides(), () -> false);
         int perInput = c.numReturnSequences();

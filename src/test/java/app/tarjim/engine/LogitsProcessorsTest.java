@@ -73,4 +73,24 @@ class LogitsProcessorsTest {
         LogitsProcessors.forSettings(s).apply(new long[] {0, 2}, 2, scores, 0, 3);
         assertThat(scores).containsExactly(NEG_INF, 0f, NEG_INF);
     }
+
+    @Test
+    void sharedMaskIsWhatTheProcessorsDoToEveryRowAndNullWhenRowsDiffer() {
+        GenerationSettings plain = GenerationSettings.resolve(GenerationConfig.builder().decoderStartTokenId(0L).maxLength(10).minLength(3)
+                .eosTokenId(2L).badWordsIds(List.of(List.of(4L))).forcedEosTokenId(2L).build());
+        LogitsProcessors processors = LogitsProcessors.forSettings(plain);
+        float[] early = processors.sharedMask(2, 6);
+        assertThat(early).containsExactly(0f, 0f, NEG_INF, 0f, NEG_INF, 0f);
+        assertThat(processors.sharedMask(2, 6)).isSameAs(early);
+        float[] later = processors.sharedMask(3, 6);
+        assertThat(later).containsExactly(0f, 0f, 0f, 0f, NEG_INF, 0f);
+        assertThat(processors.sharedMask(9, 6)).as("forced eos sets a score to 0: not a mask").isNull();
+
+        GenerationSettings perRow = GenerationSettings.resolve(GenerationConfig.builder().decoderStartTokenId(0L).maxLength(10)
+                .badWordsIds(List.of(List.of(3L, 4L))).build());
+        assertThat(LogitsProcessors.forSettings(perRow).sharedMask(2, 6)).isNull();
+        GenerationSettings ngram = GenerationSettings.resolve(GenerationConfig.builder().decoderStartTokenId(0L).maxLength(10)
+                .noRepeatNgramSize(2).build());
+        assertThat(LogitsProcessors.forSettings(ngram).sharedMask(2, 6)).isNull();
+    }
 }

@@ -1,0 +1,82 @@
+package app.tarjim.engine;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Just enough of the protobuf wire format to write the engine's small helper ONNX graphs: varints, strings and
+ * nested messages, with the field numbers of onnx.proto for nodes, attributes, value infos and models.
+ */
+final class OnnxProto {
+
+    static final int FLOAT = 1;
+    static final int INT64 = 7;
+    static final int FLOAT16 = 10;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    OnnxProto varint(int field, long value) {
+        writeVarint(((long) field << 3));
+        writeVarint(value);
+        return this;
+    }
+
+    OnnxProto string(int field, String value) {
+        return lengthDelimited(field, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    OnnxProto message(int field, OnnxProto message) {
+        return lengthDelimited(field, message.bytes());
+    }
+
+    byte[] bytes() {
+        return out.toByteArray();
+    }
+
+    /** NodeProto: inputs, outputs, name, op type, attributes. */
+    static OnnxProto node(String name, String opType, List<String> inputs, List<String> outputs,
+                          OnnxProto... attributes) {
+        OnnxProto node = new OnnxProto();
+        inputs.forEach(i -> node.string(1, i));
+        outputs.forEach(o -> node.string(2, o));
+        node.string(3, name).string(4, opType);
+        for (OnnxProto a : attributes) {
+            node.message(5, a);
+        }
+        return node;
+    }
+
+    /** AttributeProto of type INT. */
+    static OnnxProto intAttribute(String name, long value) {
+        return new OnnxProto().string(1, name).varint(3, value).varint(20, 2);
+    }
+
+    /** ValueInfoProto of a tensor with the given element type and no fixed shape. */
+    static OnnxProto tensorInfo(String name, int elemType) {
+        OnnxProto tensor = new OnnxProto().varint(1, elemType);
+        return new OnnxProto().string(1, name).message(2, new OnnxProto().message(1, tensor));
+    }
+
+    /** ModelProto (IR 8) around a graph, default domain at the given opset. */
+    static byte[] model(OnnxProto graph, int opset) {
+        return new OnnxProto().varint(1, 8).string(2, "tarjim").message(7, graph)
+                .message(8, new OnnxProto().string(1, "").varint(2, opset)).bytes();
+    }
+
+    private OnnxProto lengthDelimited(int field, byte[] data) {
+        writeVarint(((long) field << 3) | 2);
+        writeVarint(data.length);
+        out.writeBytes(data);
+        return this;
+    }
+
+    private void writeVarint(long value) {
+        long v = value;
+        while ((v & ~0x7FL) != 0) {
+            out.write((int) ((v & 0x7F) | 0x80));
+            v >>>= 7;
+        }
+        out.write((int) v);
+    }
+}
