@@ -9,11 +9,13 @@ final class EngineCounters {
     final LongAdder onnxCalls = new LongAdder();
     final LongAdder copyNanos = new LongAdder();
     final LongAdder copyCalls = new LongAdder();
+    final LongAdder gatherNanos = new LongAdder();
+    final LongAdder gatherCalls = new LongAdder();
     final LongAdder headNanos = new LongAdder();
     final LongAdder headCalls = new LongAdder();
 
     EngineStats snapshot() {
-        return new EngineStats(onnxNanos.sum(), onnxCalls.sum(), copyNanos.sum(), headNanos.sum());
+        return new EngineStats(onnxNanos.sum(), onnxCalls.sum(), copyNanos.sum(), gatherNanos.sum(), headNanos.sum());
     }
 
     void reset() {
@@ -21,6 +23,8 @@ final class EngineCounters {
         onnxCalls.reset();
         copyNanos.reset();
         copyCalls.reset();
+        gatherNanos.reset();
+        gatherCalls.reset();
         headNanos.reset();
         headCalls.reset();
     }

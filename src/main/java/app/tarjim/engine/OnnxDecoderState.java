@@ -19,15 +19,13 @@ final class OnnxDecoderState implements DecoderState, AutoCloseable {
     private final EncoderOutput encoder;
     private final KvCache cache;
     private final int vocabSize;
-    private final EngineCounters counters;
     /** The previous step's logits array, filled again by the next step. */
     private float[] logits;
 
     OnnxDecoderState(Decoder decoder, Decoder.Runners runners, RowGather.Runners gather, StepHead.Runners head,
-                     NDManager manager, EncoderOutput encoder, int vocabSize, EngineCounters counters) {
+                     NDManager manager, EncoderOutput encoder, int vocabSize) {
         this.gather = gather;
         this.head = head;
-        this.counters = counters;
         this.decoder = decoder;
         this.runners = runners;
         this.manager = manager;
@@ -98,17 +96,13 @@ final class OnnxDecoderState implements DecoderState, AutoCloseable {
 
     @Override
     public void reorderBeams(int[] rows) {
-        long start = System.nanoTime();
         cache.keepRows(gather, manager, rows, false);
-        counters.copyNanos.add(System.nanoTime() - start);
     }
 
     @Override
     public void keepRows(int[] rows) {
-        long start = System.nanoTime();
         encoder.keepRows(gather, manager, rows);
         cache.keepRows(gather, manager, rows, true);
-        counters.copyNanos.add(System.nanoTime() - start);
     }
 
     @Override

@@ -40,7 +40,7 @@ final class RowGather implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
-        return OnnxSession.open(file, options, counters.copyNanos, counters.copyCalls);
+        return OnnxSession.open(file, options, counters.gatherNanos, counters.gatherCalls);
     }
 
     Runners newRunners() {

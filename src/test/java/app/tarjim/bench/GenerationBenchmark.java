@@ -31,8 +31,13 @@ public final class GenerationBenchmark {
     private GenerationBenchmark() {
     }
 
+    /**
+     * Shares of wall time: {@code onnxShare} in the model's graphs (encoder, decoder), {@code headShare} in the step
+     * head graphs, {@code gatherShare} in the cache-row Gather graph, {@code copyShare} reading logits into Java;
+     * the rest is the Java loop.
+     */
     record Result(String variant, String search, String inputs, double wallMs, long tokens, double onnxShare,
-                  double copyShare) {
+                  double copyShare, double gatherShare, double headShare) {
         double msPerToken() {
             return wallMs / tokens;
         }
@@ -95,6 +100,8 @@ public final class GenerationBenchmark {
         double[] wall = new double[runs];
         double[] share = new double[runs];
         double[] copies = new double[runs];
+        double[] heads = new double[runs];
+        double[] gathers = new double[runs];
         long tokens = 0;
         for (int r = 0; r < runs; r++) {
             model.resetStats();
@@ -105,12 +112,14 @@ public final class GenerationBenchmark {
             wall[r] = elapsed / 1e6;
             share[r] = (double) stats.onnxNanos() / elapsed;
             copies[r] = (double) stats.copyNanos() / elapsed;
+            heads[r] = (double) stats.headNanos() / elapsed;
+            gathers[r] = (double) stats.gatherNanos() / elapsed;
             tokens = out.stream().mapToLong(o -> o.get(0).outputIds().length - 1L).sum();
         }
         int mid = fastest(wall);
         return new Result(variant == ModelVariant.FP32 ? "fp32" : "int8", beams == 1 ? "greedy" : "beam " + beams,
                 inputs.size() == 1 ? "1 sentence" : inputs.size() + " sentences", wall[mid], tokens, share[mid],
-                copies[mid]);
+                copies[mid], gathers[mid], heads[mid]);
     }
 
     /** Best of the runs: on a shared machine the other tenants only ever add time. */
@@ -147,26 +156,32 @@ public final class GenerationBenchmark {
 
     private static void print(List<Result> results, JsonNode tjs) {
         System.out.println();
-        System.out.printf("%-5s %-7s %-13s %10s %9s %9s %8s %8s %9s | %12s %9s %7s%n", "var", "search", "inputs",
-                "wall ms", "ms/token", "tokens/s", "in ORT", "copies", "Java/ORT", "tjs ms/token", "tjs tok/s",
-                "speedup");
+        System.out.printf("%-5s %-7s %-13s %8s %8s %8s %6s %6s %6s %6s %6s %8s %9s | %9s %9s %7s%n", "var", "search",
+                "inputs", "wall ms", "ms/token", "tokens/s", "model", "head", "gather", "copy", "Java", "Java/ORT",
+                "outside/m", "tjs ms/tk", "tjs tok/s", "speedup");
         for (Result r : results) {
-            String tjsCells = String.format("%12s %9s %7s", "-", "-", "-");
+            String tjsCells = String.format("%9s %9s %7s", "-", "-", "-");
             if (tjs != null && r.search().equals("greedy")) {
                 JsonNode t = tjs.path(r.variant().equals("fp32") ? "fp32" : "quantized")
                         .path(r.inputs().startsWith("1 ") ? "single" : "batch");
                 double tjsTps = t.path("tokens_per_s").asDouble();
-                tjsCells = String.format("%12.2f %9.1f %6.2fx", t.path("ms_per_token").asDouble(), tjsTps,
+                tjsCells = String.format("%9.2f %9.1f %6.2fx", t.path("ms_per_token").asDouble(), tjsTps,
                         r.tokensPerSecond() / tjsTps);
             }
-            System.out.printf("%-5s %-7s %-13s %10.1f %9.2f %9.1f %7.1f%% %7.1f%% %8.1f%% | %s%n", r.variant(),
-                    r.search(), r.inputs(), r.wallMs(), r.msPerToken(), r.tokensPerSecond(), 100 * r.onnxShare(),
-                    100 * r.copyShare(), 100 * (1 - r.onnxShare()) / r.onnxShare(), tjsCells);
+            double ort = r.onnxShare() + r.headShare() + r.gatherShare();
+            double outside = 1 - ort;
+            System.out.printf("%-5s %-7s %-13s %8.1f %8.2f %8.1f %5.1f%% %5.1f%% %5.1f%% %5.1f%% %5.1f%% %7.1f%% %8.1f%% | %s%n",
+                    r.variant(), r.search(), r.inputs(), r.wallMs(), r.msPerToken(), r.tokensPerSecond(),
+                    100 * r.onnxShare(), 100 * r.headShare(), 100 * r.gatherShare(), 100 * r.copyShare(),
+                    100 * (outside - r.copyShare()), 100 * outside / ort, 100 * (1 - r.onnxShare()) / r.onnxShare(),
+                    tjsCells);
         }
         System.out.println();
-        System.out.println("in ORT: share of wall time inside ONNX Runtime predictor calls; copies: share spent"
-                + " copying logits and cache rows between native and Java memory; Java/ORT: all time outside ORT"
-                + " calls (copies, log-softmax, processors, search) relative to the time inside.");
+        System.out.println("Shares of wall time: model = ONNX Runtime runs of the model's encoder and decoder; head ="
+                + " runs of the step head graphs (log-softmax with argmax or top-k of each step's logits); gather ="
+                + " runs of the Gather graph that reorders cache rows; copy = reading logits into Java; Java = the rest.");
+        System.out.println("Java/ORT = (copy + Java) / (model + head + gather): the loop's time outside ONNX Runtime"
+                + " relative to the time inside; outside/m = everything but the model's own runs, relative to them.");
         System.out.println("tokens: generated tokens of the returned (best) sequence per input; speedup: Java"
                 + " tokens/s over transformers.js tokens/s (greedy; transformers.js has no beam search).");
     }

@@ -34,7 +34,7 @@ class RowGatherTest {
 
             NDArray mask = manager.create(new long[] {1, 1, 0, 1, 0, 0}, new Shape(2, 3));
             assertThat(runners.maskRows(manager, mask, new int[] {1}).toLongArray()).containsExactly(1, 0, 0);
-            assertThat(counters.copyCalls.sum()).isEqualTo(2);
+            assertThat(counters.gatherCalls.sum()).isEqualTo(2);
         }
     }
 
