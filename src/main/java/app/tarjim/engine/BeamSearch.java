@@ -45,7 +45,7 @@ final class BeamSearch {
                 searches[active[a]].lastTokens(curLen, last, a * beams);
             }
             int stepLen = curLen;
-            float[] mask = state.reducesInGraph() ? processors.sharedMask(curLen, vocab) : null;
+            float[] mask = state.reducesInGraph(active.length * beams) ? processors.sharedMask(curLen, vocab) : null;
             if (mask != null) {
                 float[] rowScores = new float[active.length * beams];
                 for (int a = 0; a < active.length; a++) {

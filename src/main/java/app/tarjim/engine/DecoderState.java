@@ -9,8 +9,11 @@ interface DecoderState {
      */
     float[] step(long[] lastTokens);
 
-    /** True when {@link #stepGreedy} and {@link #stepBeamTops} may be called instead of {@link #step}. */
-    boolean reducesInGraph();
+    /**
+     * True when, for a step of this many rows, {@link #stepGreedy} and {@link #stepBeamTops} should be called
+     * instead of {@link #step}.
+     */
+    boolean reducesInGraph(int rows);
 
     /**
      * One step, reduced in ONNX Runtime for greedy search: per row, the argmax of {@code logits + mask} (first

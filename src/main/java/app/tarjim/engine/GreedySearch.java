@@ -43,7 +43,8 @@ final class GreedySearch {
             }
             long[] chosen;
             double[] logProbs;
-            float[] mask = state.reducesInGraph() ? processors.sharedMask(lengths[active[0]], vocab) : null;
+            float[] mask = state.reducesInGraph(active.length)
+                    ? processors.sharedMask(lengths[active[0]], vocab) : null;
             if (mask != null) {
                 StepHead.GreedyPicks picks = state.stepGreedy(last, mask);
                 chosen = picks.tokens();

@@ -12,6 +12,7 @@ final class OnnxDecoderState implements DecoderState, AutoCloseable {
     private final RowGather.Runners gather;
     /** Null when the logits are not float32 (the head graphs take float32 only) or reducing in graph is off. */
     private final StepHead.Runners head;
+    private final long headFrom;
     /** The last mask handed to the head graphs and its native copy, reused while the mask stays the same. */
     private float[] maskValues;
     private NDArray mask;
@@ -22,8 +23,10 @@ final class OnnxDecoderState implements DecoderState, AutoCloseable {
     /** The previous step's logits array, filled again by the next step. */
     private float[] logits;
 
+    /** @param headFrom the fewest scores (rows x vocab) in a step for which {@code head} is used */
     OnnxDecoderState(Decoder decoder, Decoder.Runners runners, RowGather.Runners gather, StepHead.Runners head,
-                     NDManager manager, EncoderOutput encoder, int vocabSize) {
+                     long headFrom, NDManager manager, EncoderOutput encoder, int vocabSize) {
+        this.headFrom = headFrom;
         this.gather = gather;
         this.head = head;
         this.decoder = decoder;
@@ -47,8 +50,8 @@ final class OnnxDecoderState implements DecoderState, AutoCloseable {
     }
 
     @Override
-    public boolean reducesInGraph() {
-        return head != null;
+    public boolean reducesInGraph(int rows) {
+        return head != null && (long) rows * vocabSize >= headFrom;
     }
 
     @Override

@@ -225,7 +225,7 @@ public final class Seq2SeqModel implements TextGenerator {
              RowGather.Runners gatherRunners = rowGather.newRunners();
              StepHead.Runners headRunners = stepHead != null ? stepHead.newRunners() : null;
              OnnxDecoderState state = new OnnxDecoderState(decoder, decoderRunners, gatherRunners, headRunners,
-                     manager, encoder.encode(encoderRunner, manager, batch), config.vocabSize())) {
+                     options.reduceInGraphFrom(), manager, encoder.encode(encoderRunner, manager, batch), config.vocabSize())) {
             if (settings.numBeams() == 1) {
                 return new GreedySearch(settings).run(state, batch.length, cancelled).stream()
                         .map(List::of).toList();

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** The step head graphs of {@link StepHeadGraph}, loaded once per model; float32 logits only. */
 final class StepHead implements AutoCloseable {
@@ -57,24 +58,22 @@ final class StepHead implements AutoCloseable {
     record Runners(OnnxSession.Runner greedy, OnnxSession.Runner beam) implements AutoCloseable {
 
         GreedyPicks greedy(NDArray logits, NDArray mask) {
-            try (NDList out = greedy.run(named(logits, StepHeadGraph.LOGITS, mask))) {
+            try (NDList out = greedy.run(named(logits, mask))) {
                 return new GreedyPicks(out.get(StepHeadGraph.TOKEN).toLongArray(),
                         out.get(StepHeadGraph.LOG_PROB).toFloatArray());
-            } finally {
-                logits.setName(StepHeadGraph.LOGITS);
             }
         }
 
         RowTops beamTops(NDManager manager, NDArray logits, NDArray mask, float[] rowScores, int k) {
             Shape shape = logits.getShape();
             long[] scoreShape = new long[shape.dimension()];
-            java.util.Arrays.fill(scoreShape, 1);
+            Arrays.fill(scoreShape, 1);
             scoreShape[0] = rowScores.length;
             try (NDArray scores = manager.create(rowScores, new Shape(scoreShape));
                  NDArray count = manager.create(new long[] {k}, new Shape(1))) {
                 scores.setName(StepHeadGraph.ROW_SCORES);
                 count.setName(StepHeadGraph.K);
-                NDList inputs = named(logits, StepHeadGraph.LOGITS, mask);
+                NDList inputs = named(logits, mask);
                 inputs.add(scores);
                 inputs.add(count);
                 try (NDList out = beam.run(inputs)) {
@@ -84,8 +83,8 @@ final class StepHead implements AutoCloseable {
             }
         }
 
-        private static NDList named(NDArray logits, String name, NDArray mask) {
-            logits.setName(name);
+        private static NDList named(NDArray logits, NDArray mask) {
+            logits.setName(StepHeadGraph.LOGITS);
             mask.setName(StepHeadGraph.MASK);
             return new NDList(logits, mask);
         }

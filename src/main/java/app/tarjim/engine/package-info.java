@@ -10,10 +10,15 @@
  *
  * <p>One generate call: inputs are grouped by length into sub-batches ({@code BatchPlanner}); per sub-batch the
  * encoder runs once ({@code Encoder}), then {@code GreedySearch} or {@code BeamSearch}/{@code BeamItem} drive
- * {@code Decoder} steps through {@code OnnxDecoderState}. All score maths (log-softmax, the logits processors,
- * top-k, beam bookkeeping) is plain Java on float arrays, in HF's order and float32 arithmetic. Past key/values
+ * {@code Decoder} steps through {@code OnnxDecoderState}. When the logits processors of a step come down to one
+ * mask shared by all rows, the step's logits stay native and two tiny generated graphs reduce them in ONNX
+ * Runtime ({@code StepHeadGraph}: log-softmax with argmax for greedy, with top-k per beam for beam search);
+ * otherwise the logits are read into Java and the same maths runs there ({@code LogSoftmax}, the processors).
+ * Beam bookkeeping is plain Java in HF's order and float32 arithmetic. Past key/values
  * stay native ({@code KvCache}); beam reordering and dropping finished inputs gather their rows with a tiny
  * generated ONNX Gather graph ({@code GatherGraph}, {@code RowGather}), so they never pass through Java.
+ * Sessions are opened with ONNX Runtime worker threads that sleep between runs rather than spin
+ * ({@code OnnxSession}): spinning workers took the cores the Java part of each step needs.
  *
  * <p>Thread-safety: a model may serve concurrent calls; each call has its own predictors and native memory,
  * released when it returns (or is cancelled).

@@ -71,7 +71,8 @@ class HfGoldenTest {
 
     static Seq2SeqModel model(Path dir, boolean merged, boolean inGraph) {
         return MODELS.computeIfAbsent(dir + "|" + merged + "|" + inGraph, k -> Seq2SeqModel.load(dir,
-                ModelOptions.builder().preferMergedDecoder(merged).reduceInGraph(inGraph).intraOpThreads(1).build()));
+                ModelOptions.builder().preferMergedDecoder(merged).reduceInGraph(inGraph)
+                        .reduceInGraphFrom(0).intraOpThreads(1).build()));
     }
 
     private static void check(GoldenCase c, boolean merged, boolean inGraph) {

@@ -96,12 +96,14 @@ class StepHeadTest {
     }
 
     @Test
-    void generationUsesTheHeadGraphsOnlyWhenAskedAndGivesTheSameTokensEitherWay() {
+    void generationUsesTheHeadGraphsOnlyWhenAskedAndForLargeStepsAndGivesTheSameTokensEitherWay() {
         List<long[]> inputs = List.of(new long[] {5, 6, 7, 0}, new long[] {9, 0});
         GenerationConfig greedy = GenerationConfig.builder().numBeams(1).maxNewTokens(6).build();
         GenerationConfig beam = GenerationConfig.builder().numBeams(3).maxNewTokens(6).build();
         try (Seq2SeqModel inGraph = Seq2SeqModel.load(TestModels.marianTiny(), ModelOptions.builder()
-                .intraOpThreads(1).build());
+                .intraOpThreads(1).reduceInGraphFrom(0).build());
+             Seq2SeqModel smallStepsInJava = Seq2SeqModel.load(TestModels.marianTiny(), ModelOptions.builder()
+                     .intraOpThreads(1).build());
              Seq2SeqModel inJava = Seq2SeqModel.load(TestModels.marianTiny(), ModelOptions.builder()
                      .intraOpThreads(1).reduceInGraph(false).build())) {
             for (GenerationConfig config : List.of(greedy, beam)) {
@@ -112,8 +114,10 @@ class StepHeadTest {
                     assertThat(a.get(i).get(0).logProbSum()).isCloseTo(b.get(i).get(0).logProbSum(), offset(1e-4));
                 }
             }
+            smallStepsInJava.generateFromIds(inputs, beam, () -> false);
             assertThat(inGraph.stats().headNanos()).isPositive();
             assertThat(inJava.stats().headNanos()).isZero();
+            assertThat(smallStepsInJava.stats().headNanos()).as("a few rows of a small vocabulary stay in Java").isZero();
         }
     }
 
