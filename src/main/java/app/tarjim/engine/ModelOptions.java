@@ -13,9 +13,10 @@ package app.tarjim.engine;
  *                            each step needs the cores they would spin on)
  * @param reduceInGraph       reduce each step's logits to tokens or candidates in ONNX Runtime when the logits
  *                            processors allow it (see {@code StepHeadGraph}); false keeps that work in Java
- * @param reduceInGraphFrom   the fewest scores in a step (rows x vocabulary) reduced in graph: below it the Java
- *                            loop is quicker than one more ONNX Runtime run (measured on opus-mt sizes: 1 to 4
- *                            rows of 62,802 were about 10% slower in graph, 64 rows 12-20% quicker)
+ * @param reduceInGraphFrom   the fewest scores in a step (rows x vocabulary) reduced in graph: one more ONNX
+ *                            Runtime run per step costs more than the Java loop over a small vocabulary (the demo
+ *                            models' 1,000 ids), while from one row of opus-mt's 62,802 ids on it is as quick or
+ *                            quicker (64 rows: 12-20% less wall time)
  */
 public record ModelOptions(ModelVariant variant, int intraOpThreads, int interOpThreads,
                            boolean preferMergedDecoder, int maxBatchSize, boolean spinWait, boolean reduceInGraph,
@@ -46,7 +47,7 @@ public record ModelOptions(ModelVariant variant, int intraOpThreads, int interOp
         private int maxBatchSize = 16;
         private boolean spinWait = false;
         private boolean reduceInGraph = true;
-        private long reduceInGraphFrom = 1L << 19;
+        private long reduceInGraphFrom = 1L << 15;
 
         public Builder variant(ModelVariant v) { variant = v; return this; }
         public Builder intraOpThreads(int v) { intraOpThreads = v; return this; }

@@ -34,7 +34,9 @@ public final class QuickBench {
                 .intraOpThreads(threads).maxBatchSize(16)
                 .preferMergedDecoder(Boolean.parseBoolean(System.getProperty("qb.merged", "true")))
                 .spinWait(Boolean.getBoolean("qb.spin"))
-                .reduceInGraph(Boolean.parseBoolean(System.getProperty("qb.head", "true"))).build())) {
+                .reduceInGraph(Boolean.parseBoolean(System.getProperty("qb.head", "true")))
+                .reduceInGraphFrom(Long.getLong("qb.headFrom", ModelOptions.defaults().reduceInGraphFrom()))
+                .build())) {
             for (int beams : java.util.Arrays.stream(System.getProperty("qb.beams", "1,4").split(",")).mapToInt(Integer::parseInt).toArray()) {
                 for (String size : System.getProperty("qb.sizes", "1,16").split(",")) {
                     boolean batch = size.equals("16");
