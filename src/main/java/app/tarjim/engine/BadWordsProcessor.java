@@ -1,6 +1,7 @@
 package app.tarjim.engine;
 
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * HF NoBadWordsLogitsProcessor: single-token entries are always banned, longer ones ban their last token when
@@ -18,14 +19,24 @@ final class BadWordsProcessor implements LogitsProcessor {
 
     @Override
     public void process(long[] sequence, int length, float[] scores, int offset, int vocabSize) {
+        bannedIds(sequence, length, vocabSize, id -> scores[offset + id] = Float.NEGATIVE_INFINITY);
+    }
+
+    @Override
+    public boolean bansOnly() {
+        return true;
+    }
+
+    @Override
+    public void bannedIds(long[] sequence, int length, int vocabSize, IntConsumer banned) {
         for (long[] word : badWords) {
             int prefix = word.length - 1;
             if (prefix > length || !endsWith(sequence, length, word, prefix)) {
                 continue;
             }
-            int banned = (int) word[prefix];
-            if (banned >= 0 && banned < vocabSize) {
-                scores[offset + banned] = Float.NEGATIVE_INFINITY;
+            long id = word[prefix];
+            if (id >= 0 && id < vocabSize) {
+                banned.accept((int) id);
             }
         }
     }

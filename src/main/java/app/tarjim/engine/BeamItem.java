@@ -92,6 +92,11 @@ final class BeamItem {
         }
     }
 
+    /** The tokens of running beam {@code beam} (valid up to the current length). */
+    long[] runningSequence(int beam) {
+        return running[beam];
+    }
+
     void lastTokens(int curLen, long[] out, int offset) {
         for (int b = 0; b < beams; b++) {
             out[offset + b] = running[b][curLen - 1];

@@ -45,13 +45,17 @@ final class BeamSearch {
                 searches[active[a]].lastTokens(curLen, last, a * beams);
             }
             int stepLen = curLen;
-            float[] mask = state.reducesInGraph(active.length * beams) ? processors.sharedMask(curLen, vocab) : null;
-            if (mask != null) {
+            int[] itemsNow = active;
+            LogitsProcessors.StepMasks masks = state.reducesInGraph(active.length * beams)
+                    ? processors.stepMasks(curLen, active.length * beams,
+                            row -> searches[itemsNow[row / beams]].runningSequence(row % beams), vocab)
+                    : null;
+            if (masks != null) {
                 float[] rowScores = new float[active.length * beams];
                 for (int a = 0; a < active.length; a++) {
                     searches[active[a]].runningScores(rowScores, a * beams);
                 }
-                StepHead.RowTops tops = state.stepBeamTops(last, mask, rowScores, Math.min(candidates, vocab));
+                StepHead.RowTops tops = state.stepBeamTops(last, masks, rowScores, Math.min(candidates, vocab));
                 for (int a = 0; a < active.length; a++) {
                     searches[active[a]].takeRowTops(tops, a * beams);
                 }

@@ -16,16 +16,16 @@ interface DecoderState {
     boolean reducesInGraph(int rows);
 
     /**
-     * One step, reduced in ONNX Runtime for greedy search: per row, the argmax of {@code logits + mask} (first
-     * index on ties) and its log-probability under the log-softmax of {@code logits + mask}.
+     * One step, reduced in ONNX Runtime for greedy search: per row, the argmax of the logits with the step's
+     * masks applied (first index on ties) and its log-probability under the log-softmax of those masked logits.
      */
-    StepHead.GreedyPicks stepGreedy(long[] lastTokens, float[] mask);
+    StepHead.GreedyPicks stepGreedy(long[] lastTokens, LogitsProcessors.StepMasks masks);
 
     /**
      * One step, reduced in ONNX Runtime for beam search: per row, its best {@code k} of
-     * {@code (logSoftmax(logits) + mask) + rowScores[row]}, descending, ties to the lower id.
+     * {@code (logSoftmax(logits) with the step's masks applied) + rowScores[row]}, descending, ties to the lower id.
      */
-    StepHead.RowTops stepBeamTops(long[] lastTokens, float[] mask, float[] rowScores, int k);
+    StepHead.RowTops stepBeamTops(long[] lastTokens, LogitsProcessors.StepMasks masks, float[] rowScores, int k);
 
     int vocabSize();
 

@@ -43,10 +43,12 @@ final class GreedySearch {
             }
             long[] chosen;
             double[] logProbs;
-            float[] mask = state.reducesInGraph(active.length)
-                    ? processors.sharedMask(lengths[active[0]], vocab) : null;
-            if (mask != null) {
-                StepHead.GreedyPicks picks = state.stepGreedy(last, mask);
+            int[] rowsNow = active;
+            LogitsProcessors.StepMasks masks = state.reducesInGraph(active.length)
+                    ? processors.stepMasks(lengths[active[0]], active.length, r -> sequences[rowsNow[r]], vocab)
+                    : null;
+            if (masks != null) {
+                StepHead.GreedyPicks picks = state.stepGreedy(last, masks);
                 chosen = picks.tokens();
                 logProbs = new double[active.length];
                 for (int r = 0; r < active.length; r++) {

@@ -1,5 +1,7 @@
 package app.tarjim.engine;
 
+import java.util.function.IntConsumer;
+
 /** One of Hugging Face's logits processors, applied in place to one row of scores. */
 interface LogitsProcessor {
 
@@ -24,5 +26,18 @@ interface LogitsProcessor {
      */
     default boolean sharedMaskAt(int length) {
         return false;
+    }
+
+    /**
+     * True when the processor's only effect on a row is to set some ids to -inf, which ones depending on the row's
+     * tokens: {@link #bannedIds} then lists them, and the step head graphs apply them in ONNX Runtime.
+     */
+    default boolean bansOnly() {
+        return false;
+    }
+
+    /** For {@link #bansOnly} processors: the ids {@link #process} would set to -inf, each at most once or more. */
+    default void bannedIds(long[] sequence, int length, int vocabSize, IntConsumer banned) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not only ban ids");
     }
 }

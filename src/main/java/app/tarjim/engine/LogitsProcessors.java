@@ -1,7 +1,9 @@
 package app.tarjim.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /** The processors {@code generate()} builds for the settings, in the order Hugging Face applies them. */
 final class LogitsProcessors {
@@ -10,7 +12,7 @@ final class LogitsProcessors {
 
     private final boolean masksOnly;
 
-    /** The last mask returned by {@link #sharedMask}, returned again (same instance) while it does not change. */
+    /** The last shared mask of {@link #stepMasks}, returned again (same instance) while it does not change. */
     private float[] lastMask;
 
     private LogitsProcessors(List<LogitsProcessor> processors) {
@@ -47,24 +49,77 @@ final class LogitsProcessors {
     }
 
     /**
-     * The processors' effect at this length as one additive row (0, or -inf for banned ids) when it is the same
-     * for every row (see {@link LogitsProcessor#sharedMaskAt}), else null. Built by running the processors on a
-     * row of zeros, so it is exactly what they would do; the same array is returned while the mask is unchanged.
-     * Not thread-safe: one instance per generate call.
+     * What the processors do at one step, when all they do is ban ids: {@code shared} is an additive row (0, or
+     * -inf for ids banned in every row: {@link LogitsProcessor#sharedMaskAt}), and {@code banIds}/{@code banValues}
+     * are [rows, banWidth] ids each row bans on top ({@link LogitsProcessor#bansOnly}), padded with id 0 and
+     * value +inf, which the head graphs' min-scatter leaves unchanged.
      */
-    float[] sharedMask(int length, int vocabSize) {
+    record StepMasks(float[] shared, long[] banIds, float[] banValues, int banWidth) {
+    }
+
+    /**
+     * The processors' effect on a step of {@code rows} rows, all of {@code length} tokens, or null when one of them
+     * does more than ban ids at this length (repetition penalty, a forced token on its step): then the step must
+     * run the processors in Java. The shared row is built by running those processors on a row of zeros, so it is
+     * exactly what they do, and the same array is returned while it does not change. One instance per call.
+     */
+    StepMasks stepMasks(int length, int rows, IntFunction<long[]> sequenceOfRow, int vocabSize) {
+        List<LogitsProcessor> perRow = new ArrayList<>();
+        float[] mask = new float[vocabSize];
+        long[] none = new long[length];
         for (LogitsProcessor p : processors) {
-            if (!p.sharedMaskAt(length)) {
+            if (p.sharedMaskAt(length)) {
+                p.process(none, length, mask, 0, vocabSize);
+            } else if (p.bansOnly()) {
+                perRow.add(p);
+            } else {
                 return null;
             }
         }
-        float[] mask = new float[vocabSize];
-        apply(new long[length], length, mask, 0, vocabSize);
-        if (lastMask != null && java.util.Arrays.equals(mask, lastMask)) {
-            return lastMask;
+        if (lastMask != null && Arrays.equals(mask, lastMask)) {
+            mask = lastMask;
         }
         lastMask = mask;
-        return mask;
+        int[][] bans = new int[rows][];
+        int width = 1;
+        for (int r = 0; r < rows && !perRow.isEmpty(); r++) {
+            long[] sequence = sequenceOfRow.apply(r);
+            IntList ids = new IntList();
+            for (LogitsProcessor p : perRow) {
+                p.bannedIds(sequence, length, vocabSize, ids::add);
+            }
+            bans[r] = ids.toArray();
+            width = Math.max(width, bans[r].length);
+        }
+        long[] banIds = new long[rows * width];
+        float[] banValues = new float[rows * width];
+        Arrays.fill(banValues, Float.POSITIVE_INFINITY);
+        for (int r = 0; r < rows; r++) {
+            if (bans[r] != null) {
+                for (int c = 0; c < bans[r].length; c++) {
+                    banIds[r * width + c] = bans[r][c];
+                    banValues[r * width + c] = Float.NEGATIVE_INFINITY;
+                }
+            }
+        }
+        return new StepMasks(mask, banIds, banValues, width);
+    }
+
+    /** A growable int array (banned ids of one row: a handful). */
+    private static final class IntList {
+        private int[] values = new int[4];
+        private int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
     }
 
     void apply(long[] sequence, int length, float[] scores, int offset, int vocabSize) {

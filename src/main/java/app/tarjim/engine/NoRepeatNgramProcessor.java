@@ -1,5 +1,7 @@
 package app.tarjim.engine;
 
+import java.util.function.IntConsumer;
+
 /** HF NoRepeatNGramLogitsProcessor: bans every token that would repeat an n-gram already in the sequence. */
 final class NoRepeatNgramProcessor implements LogitsProcessor {
 
@@ -11,15 +13,25 @@ final class NoRepeatNgramProcessor implements LogitsProcessor {
 
     @Override
     public void process(long[] sequence, int length, float[] scores, int offset, int vocabSize) {
+        bannedIds(sequence, length, vocabSize, id -> scores[offset + id] = Float.NEGATIVE_INFINITY);
+    }
+
+    @Override
+    public boolean bansOnly() {
+        return true;
+    }
+
+    @Override
+    public void bannedIds(long[] sequence, int length, int vocabSize, IntConsumer banned) {
         if (length + 1 < n) {
             return;
         }
         int prefixStart = length - n + 1;
         for (int start = 0; start + n <= length; start++) {
             if (matches(sequence, start, prefixStart, n - 1)) {
-                int banned = (int) sequence[start + n - 1];
-                if (banned >= 0 && banned < vocabSize) {
-                    scores[offset + banned] = Float.NEGATIVE_INFINITY;
+                long id = sequence[start + n - 1];
+                if (id >= 0 && id < vocabSize) {
+                    banned.accept((int) id);
                 }
             }
         }

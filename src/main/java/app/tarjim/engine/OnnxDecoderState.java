@@ -55,18 +55,19 @@ final class OnnxDecoderState implements DecoderState, AutoCloseable {
     }
 
     @Override
-    public StepHead.GreedyPicks stepGreedy(long[] lastTokens, float[] maskRow) {
+    public StepHead.GreedyPicks stepGreedy(long[] lastTokens, LogitsProcessors.StepMasks masks) {
         checkRows(lastTokens);
         try (NDArray logits = decoder.stepLogits(runners, manager, lastTokens, encoder, cache, vocabSize)) {
-            return head.greedy(logits, maskArray(maskRow));
+            return head.greedy(manager, logits, maskArray(masks.shared()), masks);
         }
     }
 
     @Override
-    public StepHead.RowTops stepBeamTops(long[] lastTokens, float[] maskRow, float[] rowScores, int k) {
+    public StepHead.RowTops stepBeamTops(long[] lastTokens, LogitsProcessors.StepMasks masks, float[] rowScores,
+                                         int k) {
         checkRows(lastTokens);
         try (NDArray logits = decoder.stepLogits(runners, manager, lastTokens, encoder, cache, vocabSize)) {
-            return head.beamTops(manager, logits, maskArray(maskRow), rowScores, k);
+            return head.beamTops(manager, logits, maskArray(masks.shared()), masks, rowScores, k);
         }
     }
 

@@ -52,6 +52,11 @@ final class OnnxProto {
         return new OnnxProto().string(1, name).varint(3, value).varint(20, 2);
     }
 
+    /** AttributeProto of type STRING. */
+    static OnnxProto stringAttribute(String name, String value) {
+        return new OnnxProto().string(1, name).string(4, value).varint(20, 3);
+    }
+
     /** ValueInfoProto of a tensor with the given element type and no fixed shape. */
     static OnnxProto tensorInfo(String name, int elemType) {
         OnnxProto tensor = new OnnxProto().varint(1, elemType);

@@ -57,36 +57,51 @@ final class StepHead implements AutoCloseable {
     /** Per-call runners; the inputs stay owned by the caller. */
     record Runners(OnnxSession.Runner greedy, OnnxSession.Runner beam) implements AutoCloseable {
 
-        GreedyPicks greedy(NDArray logits, NDArray mask) {
-            try (NDList out = greedy.run(named(logits, mask))) {
+        /** @param bans the per-row bans of {@link LogitsProcessors.StepMasks} (its shared row is {@code mask}) */
+        GreedyPicks greedy(NDManager manager, NDArray logits, NDArray mask, LogitsProcessors.StepMasks bans) {
+            try (NDArray banIds = banArray(manager, logits, bans, true);
+                 NDArray banValues = banArray(manager, logits, bans, false);
+                 NDList out = greedy.run(new NDList(named(logits, StepHeadGraph.LOGITS),
+                         named(mask, StepHeadGraph.MASK), banIds, banValues))) {
                 return new GreedyPicks(out.get(StepHeadGraph.TOKEN).toLongArray(),
                         out.get(StepHeadGraph.LOG_PROB).toFloatArray());
             }
         }
 
-        RowTops beamTops(NDManager manager, NDArray logits, NDArray mask, float[] rowScores, int k) {
-            Shape shape = logits.getShape();
-            long[] scoreShape = new long[shape.dimension()];
-            Arrays.fill(scoreShape, 1);
-            scoreShape[0] = rowScores.length;
-            try (NDArray scores = manager.create(rowScores, new Shape(scoreShape));
-                 NDArray count = manager.create(new long[] {k}, new Shape(1))) {
-                scores.setName(StepHeadGraph.ROW_SCORES);
-                count.setName(StepHeadGraph.K);
-                NDList inputs = named(logits, mask);
-                inputs.add(scores);
-                inputs.add(count);
-                try (NDList out = beam.run(inputs)) {
-                    return new RowTops(out.get(StepHeadGraph.VALUES).toFloatArray(),
-                            out.get(StepHeadGraph.INDICES).toLongArray(), k);
-                }
+        RowTops beamTops(NDManager manager, NDArray logits, NDArray mask, LogitsProcessors.StepMasks bans,
+                         float[] rowScores, int k) {
+            try (NDArray banIds = banArray(manager, logits, bans, true);
+                 NDArray banValues = banArray(manager, logits, bans, false);
+                 NDArray scores = named(manager.create(rowScores, rowShape(logits, rowScores.length, 1)),
+                         StepHeadGraph.ROW_SCORES);
+                 NDArray count = named(manager.create(new long[] {k}, new Shape(1)), StepHeadGraph.K);
+                 NDList out = beam.run(new NDList(named(logits, StepHeadGraph.LOGITS),
+                         named(mask, StepHeadGraph.MASK), banIds, banValues, scores, count))) {
+                return new RowTops(out.get(StepHeadGraph.VALUES).toFloatArray(),
+                        out.get(StepHeadGraph.INDICES).toLongArray(), k);
             }
         }
 
-        private static NDList named(NDArray logits, NDArray mask) {
-            logits.setName(StepHeadGraph.LOGITS);
-            mask.setName(StepHeadGraph.MASK);
-            return new NDList(logits, mask);
+        /** [rows, width], or [rows, 1, width] for [rows, 1, vocab] logits: ScatterElements wants equal ranks. */
+        private static Shape rowShape(NDArray logits, int rows, int width) {
+            long[] shape = new long[logits.getShape().dimension()];
+            Arrays.fill(shape, 1);
+            shape[0] = rows;
+            shape[shape.length - 1] = width;
+            return new Shape(shape);
+        }
+
+        private static NDArray banArray(NDManager manager, NDArray logits, LogitsProcessors.StepMasks bans,
+                                        boolean ids) {
+            int rows = (int) logits.getShape().get(0);
+            Shape shape = rowShape(logits, rows, bans.banWidth());
+            return ids ? named(manager.create(bans.banIds(), shape), StepHeadGraph.BAN_IDS)
+                    : named(manager.create(bans.banValues(), shape), StepHeadGraph.BAN_VALUES);
+        }
+
+        private static NDArray named(NDArray array, String name) {
+            array.setName(name);
+            return array;
         }
 
         @Override

@@ -42,7 +42,7 @@ public final class QuickBench {
                     boolean batch = size.equals("16");
                     List<long[]> in = batch ? inputs : inputs.subList(0, 1);
                     GenerationConfig config = GenerationConfig.builder().numBeams(beams).maxNewTokens(newTokens)
-                            .minNewTokens(newTokens).build();
+                            .minNewTokens(newTokens).noRepeatNgramSize(Integer.getInteger("qb.ngram", 0)).build();
                     m.generateFromIds(in, config, () -> false);
                     double best = Double.MAX_VALUE;
                     double bestShare = 0;

@@ -75,22 +75,37 @@ class LogitsProcessorsTest {
     }
 
     @Test
-    void sharedMaskIsWhatTheProcessorsDoToEveryRowAndNullWhenRowsDiffer() {
-        GenerationSettings plain = GenerationSettings.resolve(GenerationConfig.builder().decoderStartTokenId(0L).maxLength(10).minLength(3)
-                .eosTokenId(2L).badWordsIds(List.of(List.of(4L))).forcedEosTokenId(2L).build());
+    void stepMasksAreWhatTheProcessorsDoSharedAndPerRowAndNullWhenTheyDoMoreThanBan() {
+        GenerationSettings plain = GenerationSettings.resolve(GenerationConfig.builder().decoderStartTokenId(0L)
+                .maxLength(10).minLength(3).eosTokenId(2L).badWordsIds(List.of(List.of(4L))).forcedEosTokenId(2L)
+                .build());
         LogitsProcessors processors = LogitsProcessors.forSettings(plain);
-        float[] early = processors.sharedMask(2, 6);
-        assertThat(early).containsExactly(0f, 0f, NEG_INF, 0f, NEG_INF, 0f);
-        assertThat(processors.sharedMask(2, 6)).isSameAs(early);
-        float[] later = processors.sharedMask(3, 6);
-        assertThat(later).containsExactly(0f, 0f, 0f, 0f, NEG_INF, 0f);
-        assertThat(processors.sharedMask(9, 6)).as("forced eos sets a score to 0: not a mask").isNull();
+        LogitsProcessors.StepMasks early = processors.stepMasks(2, 2, r -> new long[10], 6);
+        assertThat(early.shared()).containsExactly(0f, 0f, NEG_INF, 0f, NEG_INF, 0f);
+        assertThat(early.banWidth()).isEqualTo(1);
+        assertThat(early.banValues()).containsOnly(Float.POSITIVE_INFINITY);
+        assertThat(processors.stepMasks(2, 2, r -> new long[10], 6).shared()).isSameAs(early.shared());
+        assertThat(processors.stepMasks(3, 2, r -> new long[10], 6).shared())
+                .containsExactly(0f, 0f, 0f, 0f, NEG_INF, 0f);
+        assertThat(processors.stepMasks(9, 2, r -> new long[10], 6)).as("forced eos sets a score to 0").isNull();
 
-        GenerationSettings perRow = GenerationSettings.resolve(GenerationConfig.builder().decoderStartTokenId(0L).maxLength(10)
-                .badWordsIds(List.of(List.of(3L, 4L))).build());
-        assertThat(LogitsProcessors.forSettings(perRow).sharedMask(2, 6)).isNull();
-        GenerationSettings ngram = GenerationSettings.resolve(GenerationConfig.builder().decoderStartTokenId(0L).maxLength(10)
-                .noRepeatNgramSize(2).build());
-        assertThat(LogitsProcessors.forSettings(ngram).sharedMask(2, 6)).isNull();
+        // Per-row bans: a two-token bad word after its prefix, and a repeated bigram.
+        GenerationSettings perRow = GenerationSettings.resolve(GenerationConfig.builder().decoderStartTokenId(0L)
+                .maxLength(10).badWordsIds(List.of(List.of(3L, 4L))).noRepeatNgramSize(2).build());
+        long[][] rows = {{0, 7, 5, 3}, {0, 1, 5, 1}};
+        LogitsProcessors.StepMasks masks = LogitsProcessors.forSettings(perRow).stepMasks(4, 2, r -> rows[r], 8);
+        assertThat(masks.shared()).containsOnly(0f);
+        assertThat(masks.banWidth()).isEqualTo(1);
+        assertThat(masks.banIds()).containsExactly(4L, 5L); // row 0 ends with 3: bans 4; in row 1, "1" was followed by 5
+        assertThat(masks.banValues()).containsExactly(NEG_INF, NEG_INF);
+        for (int r = 0; r < 2; r++) {
+            float[] scores = new float[8];
+            LogitsProcessors.forSettings(perRow).apply(rows[r], 4, scores, 0, 8);
+            assertThat(scores[(int) masks.banIds()[r]]).isEqualTo(NEG_INF);
+        }
+
+        GenerationSettings penalty = GenerationSettings.resolve(GenerationConfig.builder().decoderStartTokenId(0L)
+                .maxLength(10).repetitionPenalty(1.2).build());
+        assertThat(LogitsProcessors.forSettings(penalty).stepMasks(2, 1, r -> new long[10], 6)).isNull();
     }
 }

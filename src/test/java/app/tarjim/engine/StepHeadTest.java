@@ -39,20 +39,32 @@ class StepHeadTest {
              NDManager manager = NDManager.newBaseManager("OnnxRuntime");
              NDArray logitsArray = manager.create(logits, new Shape(ROWS, 1, VOCAB));
              NDArray maskArray = manager.create(mask, new Shape(VOCAB))) {
-            StepHead.GreedyPicks picks = runners.greedy(logitsArray, maskArray);
+            // Row 3 also bans its own best id (and id 9) through the per-row bans; the other rows only pad.
+            int row3Best = argmax(masked(logits, 3, mask));
+            long[] banIds = new long[ROWS * 2];
+            float[] banValues = new float[ROWS * 2];
+            Arrays.fill(banValues, Float.POSITIVE_INFINITY);
+            banIds[3 * 2] = row3Best;
+            banIds[3 * 2 + 1] = 9;
+            banValues[3 * 2] = NEG_INF;
+            banValues[3 * 2 + 1] = NEG_INF;
+            float[][] rowBans = new float[ROWS][VOCAB];
+            rowBans[3][row3Best] = NEG_INF;
+            rowBans[3][9] = NEG_INF;
+            StepHead.GreedyPicks picks = runners.greedy(manager, logitsArray, maskArray,
+                    new LogitsProcessors.StepMasks(mask, banIds, banValues, 2));
             assertThat(picks.tokens()).hasSize(ROWS);
             for (int r = 0; r < ROWS; r++) {
                 double[] x = masked(logits, r, mask);
-                int best = 0;
-                for (int t = 1; t < VOCAB; t++) {
-                    if (x[t] > x[best]) {
-                        best = t;
-                    }
+                for (int t = 0; t < VOCAB; t++) {
+                    x[t] += rowBans[r][t];
                 }
+                int best = argmax(x);
                 assertThat(picks.tokens()[r]).as("row %d", r).isEqualTo((long) best);
                 assertThat((double) picks.logProbs()[r]).isCloseTo(x[best] - logSumExp(x), offset(1e-5));
             }
             assertThat(picks.tokens()[2]).isEqualTo(17L);
+            assertThat(picks.tokens()[3]).isNotEqualTo((long) row3Best);
             assertThat(counters.headCalls.sum()).isEqualTo(1);
         }
     }
@@ -71,7 +83,17 @@ class StepHeadTest {
              NDManager manager = NDManager.newBaseManager("OnnxRuntime");
              NDArray logitsArray = manager.create(logits, new Shape(ROWS, VOCAB));
              NDArray maskArray = manager.create(mask, new Shape(VOCAB))) {
-            StepHead.RowTops tops = runners.beamTops(manager, logitsArray, maskArray, rowScores, k);
+            // Row 4 bans ids 0 (already masked) and 200 on its own; the other rows pad.
+            long[] banIds = new long[ROWS * 2];
+            float[] banValues = new float[ROWS * 2];
+            Arrays.fill(banValues, Float.POSITIVE_INFINITY);
+            banIds[4 * 2 + 1] = 200;
+            banValues[4 * 2] = NEG_INF;
+            banValues[4 * 2 + 1] = NEG_INF;
+            logits[4 * VOCAB + 200] = 30f; // would be row 4's best
+            logitsArray.set(logits);
+            StepHead.RowTops tops = runners.beamTops(manager, logitsArray, maskArray,
+                    new LogitsProcessors.StepMasks(mask, banIds, banValues, 2), rowScores, k);
             assertThat(tops.values()).hasSize(ROWS * k);
             for (int r = 0; r < ROWS; r++) {
                 double[] x = masked(logits, r, new float[VOCAB]);
@@ -81,7 +103,8 @@ class StepHeadTest {
                 float[] s = new float[VOCAB];
                 for (int t = 0; t < VOCAB; t++) {
                     // float32 like HF: at a row score of -1e9 the candidates tie and the lower id wins
-                    s[t] = ((float) (x[t] - lse) + mask[t]) + rowScores[r];
+                    float ban = r == 4 && t == 200 ? NEG_INF : 0f;
+                    s[t] = ((float) (x[t] - lse) + mask[t] + ban) + rowScores[r];
                 }
                 Arrays.sort(order, (a, b) -> Float.compare(s[b], s[a])); // stable: lower id first on ties
                 for (int c = 0; c < k; c++) {
@@ -92,6 +115,7 @@ class StepHeadTest {
             assertThat(tops.indices()[k]).isEqualTo(10L);
             assertThat(tops.indices()[k + 1]).isEqualTo(30L);
             assertThat(Arrays.stream(tops.indices()).anyMatch(i -> i == 0)).isFalse();
+            assertThat(Arrays.stream(tops.indices(), 4 * k, 5 * k).anyMatch(i -> i == 200)).isFalse();
         }
     }
 
@@ -119,6 +143,16 @@ class StepHeadTest {
             assertThat(inJava.stats().headNanos()).isZero();
             assertThat(smallStepsInJava.stats().headNanos()).as("a few rows of a small vocabulary stay in Java").isZero();
         }
+    }
+
+    private static int argmax(double[] x) {
+        int best = 0;
+        for (int t = 1; t < x.length; t++) {
+            if (x[t] > x[best]) {
+                best = t;
+            }
+        }
+        return best;
     }
 
     private static float[] randomLogits(long seed) {
