@@ -52,7 +52,8 @@ final class LogitsProcessors {
      * What the processors do at one step, when all they do is ban ids: {@code shared} is an additive row (0, or
      * -inf for ids banned in every row: {@link LogitsProcessor#sharedMaskAt}), and {@code banIds}/{@code banValues}
      * are [rows, banWidth] ids each row bans on top ({@link LogitsProcessor#bansOnly}), padded with id 0 and
-     * value +inf, which the head graphs' min-scatter leaves unchanged.
+     * value +inf, which the head graphs' min-scatter leaves unchanged; banWidth 0 (empty arrays) when no row bans
+     * anything.
      */
     record StepMasks(float[] shared, long[] banIds, float[] banValues, int banWidth) {
     }
@@ -81,7 +82,7 @@ final class LogitsProcessors {
         }
         lastMask = mask;
         int[][] bans = new int[rows][];
-        int width = 1;
+        int width = 0;
         for (int r = 0; r < rows && !perRow.isEmpty(); r++) {
             long[] sequence = sequenceOfRow.apply(r);
             IntList ids = new IntList();

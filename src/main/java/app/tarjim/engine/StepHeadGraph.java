@@ -8,7 +8,8 @@ import java.util.List;
  * instead of a scalar Java loop. {@code mask} is one additive row (0 or -inf per id) shared by all rows, and
  * {@code ban_ids}/{@code ban_values} [rows, m] the ids each row bans on top, scattered with reduction "min"
  * (-inf bans, +inf pads): the logits processors whose only effect is banning ids (see
- * {@link LogitsProcessors#stepMasks}).
+ * {@link LogitsProcessors#stepMasks}). Each graph comes with and without the row bans: the scatter copies the
+ * whole score tensor, which steps without bans should not pay for.
  */
 final class StepHeadGraph {
 
@@ -33,10 +34,12 @@ final class StepHeadGraph {
      * Greedy: {@code x = logits + mask}, then the row bans; {@code token = ArgMax(x)} (first index on ties, as torch.argmax);
      * {@code log_prob = LogSoftmax(x)[token]}, the same quantities as HF's greedy search on processed logits.
      */
-    static byte[] greedy() {
+    static byte[] greedy(boolean rowBans) {
         OnnxProto graph = new OnnxProto();
-        graph.message(1, OnnxProto.node("masked", "Add", List.of(LOGITS, MASK), List.of("shared")));
-        graph.message(1, banNode("shared", "x"));
+        graph.message(1, OnnxProto.node("masked", "Add", List.of(LOGITS, MASK), List.of(rowBans ? "shared" : "x")));
+        if (rowBans) {
+            graph.message(1, banNode("shared", "x"));
+        }
         graph.message(1, OnnxProto.node("log_softmax", "LogSoftmax", List.of("x"), List.of("ls"),
                 OnnxProto.intAttribute("axis", -1)));
         graph.message(1, OnnxProto.node("argmax", "ArgMax", List.of("x"), List.of(TOKEN),
@@ -47,7 +50,9 @@ final class StepHeadGraph {
         graph.string(2, "greedy_head");
         graph.message(11, OnnxProto.tensorInfo(LOGITS, OnnxProto.FLOAT));
         graph.message(11, OnnxProto.tensorInfo(MASK, OnnxProto.FLOAT));
-        banInputs(graph);
+        if (rowBans) {
+            banInputs(graph);
+        }
         graph.message(12, OnnxProto.tensorInfo(TOKEN, OnnxProto.INT64));
         graph.message(12, OnnxProto.tensorInfo(LOG_PROB, OnnxProto.FLOAT));
         return OnnxProto.model(graph, OPSET);
@@ -57,12 +62,15 @@ final class StepHeadGraph {
      * Beam search, HF order: {@code s = (LogSoftmax(logits) + mask, then the row bans) + row_scores}, then each row's best {@code k}
      * of {@code s}, descending, ties to the lower index (ONNX TopK), as {@code values} and {@code indices}.
      */
-    static byte[] beamTops() {
+    static byte[] beamTops(boolean rowBans) {
         OnnxProto graph = new OnnxProto();
         graph.message(1, OnnxProto.node("log_softmax", "LogSoftmax", List.of(LOGITS), List.of("ls"),
                 OnnxProto.intAttribute("axis", -1)));
-        graph.message(1, OnnxProto.node("masked", "Add", List.of("ls", MASK), List.of("shared")));
-        graph.message(1, banNode("shared", "processed"));
+        graph.message(1, OnnxProto.node("masked", "Add", List.of("ls", MASK),
+                List.of(rowBans ? "shared" : "processed")));
+        if (rowBans) {
+            graph.message(1, banNode("shared", "processed"));
+        }
         graph.message(1, OnnxProto.node("scored", "Add", List.of("processed", ROW_SCORES), List.of("s")));
         graph.message(1, OnnxProto.node("top", "TopK", List.of("s", K), List.of(VALUES, INDICES),
                 OnnxProto.intAttribute("axis", -1), OnnxProto.intAttribute("largest", 1),
@@ -70,7 +78,9 @@ final class StepHeadGraph {
         graph.string(2, "beam_head");
         graph.message(11, OnnxProto.tensorInfo(LOGITS, OnnxProto.FLOAT));
         graph.message(11, OnnxProto.tensorInfo(MASK, OnnxProto.FLOAT));
-        banInputs(graph);
+        if (rowBans) {
+            banInputs(graph);
+        }
         graph.message(11, OnnxProto.tensorInfo(ROW_SCORES, OnnxProto.FLOAT));
         graph.message(11, OnnxProto.tensorInfo(K, OnnxProto.INT64));
         graph.message(12, OnnxProto.tensorInfo(VALUES, OnnxProto.FLOAT));
