@@ -106,10 +106,16 @@ class BatchJobStore {
     }
 
     List<BatchItemView> items(UUID jobId) {
+        return items(jobId, 0, Integer.MAX_VALUE);
+    }
+
+    /** Items {@code offset ..} in input order, at most {@code limit} of them. */
+    List<BatchItemView> items(UUID jobId, int offset, int limit) {
         return jdbc.query("""
                 SELECT id, position, external_id, title, source_name, status, attempts, error_message, article_id,
                        claimed_by
-                FROM batch_item WHERE job_id = :job ORDER BY position""", Map.of("job", jobId),
+                FROM batch_item WHERE job_id = :job AND position >= :offset AND position < :end
+                ORDER BY position""", Map.of("job", jobId, "offset", offset, "end", (long) offset + limit),
                 (rs, n) -> new BatchItemView(rs.getLong("id"), rs.getInt("position"), rs.getString("external_id"),
                         rs.getString("title"), rs.getString("source_name"),
                         ItemStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),

@@ -95,6 +95,14 @@ public class BatchService {
         return store.items(jobId);
     }
 
+    /** A page of a batch's items in input order: positions {@code offset} to {@code offset + limit - 1}. */
+    public List<BatchItemView> items(UUID jobId, int offset, int limit) {
+        if (offset < 0 || limit < 1) {
+            throw new IllegalArgumentException("offset must be 0 or more and limit 1 or more");
+        }
+        return store.items(jobId, offset, limit);
+    }
+
     public List<InputProblem> problems(UUID jobId) {
         return store.problems(jobId);
     }

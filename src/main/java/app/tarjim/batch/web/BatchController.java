@@ -40,6 +40,8 @@ import java.util.UUID;
 class BatchController {
 
     static final String OWNER = "api";
+    /** The most items one status page may list. */
+    static final int MAX_PAGE = 1000;
 
     private final BatchService batches;
     private final BatchInputParser parser;
@@ -81,10 +83,23 @@ class BatchController {
     @GetMapping("/{id}")
     @Operation(summary = "A batch's progress and items",
             description = "Counts by status, an estimate of the seconds left from the rate so far, every item "
-                    + "with its error or the id of its translated article, and the upload's problems.")
-    BatchResponses.Status status(@PathVariable UUID id) {
+                    + "with its error or the id of its translated article, and the upload's problems. With "
+                    + "offset and/or limit, items lists that page only (input order; itemsOffset says where it "
+                    + "starts, total how many there are).")
+    BatchResponses.Status status(@PathVariable UUID id,
+                                 @RequestParam(name = "offset", defaultValue = "0") int offset,
+                                 @RequestParam(name = "limit", required = false) Integer limit) {
+        if (offset < 0 || (limit != null && (limit < 1 || limit > MAX_PAGE))) {
+            throw problem(HttpStatus.BAD_REQUEST, "Bad page",
+                    "offset must be 0 or more and limit between 1 and " + MAX_PAGE);
+        }
         BatchJobView job = batches.find(id).orElseThrow(() -> notFound(id));
-        return BatchResponses.Status.of(job, batches.items(id), batches.problems(id));
+        int pageSize = limit != null ? limit : Integer.MAX_VALUE;
+        return BatchResponses.Status.of(job, batches.items(id, offset, pageSize), batches.problems(id), offset);
+    }
+
+    private BatchResponses.Status status(UUID id) {
+        return status(id, 0, null);
     }
 
     @PostMapping("/{id}/cancel")

@@ -32,16 +32,19 @@ final class BatchResponses {
         }
     }
 
-    /** @param etaSeconds estimated seconds left; null before the first item finishes and once nothing is left */
+    /**
+     * @param etaSeconds  estimated seconds left; null before the first item finishes and once nothing is left
+     * @param itemsOffset position of the first item listed ({@code items} is one page when paging was asked for)
+     */
     record Status(UUID id, String name, String status, String summary, int total, int done, int failed,
                   int cancelled, int pending, int running, Long etaSeconds, Instant createdAt, List<Item> items,
-                  List<Problem> problems) {
-        static Status of(BatchJobView job, List<BatchItemView> items, List<InputProblem> problems) {
+                  List<Problem> problems, int itemsOffset) {
+        static Status of(BatchJobView job, List<BatchItemView> items, List<InputProblem> problems, int offset) {
             BatchProgress p = job.progress();
             return new Status(job.id(), job.name(), job.status().name(), job.summary().name().toLowerCase(),
                     p.total(), p.done(), p.failed(), p.cancelled(), p.pending(), p.running(), p.etaSeconds(),
                     job.createdAt(), items.stream().map(Item::of).toList(),
-                    problems.stream().map(Problem::of).toList());
+                    problems.stream().map(Problem::of).toList(), offset);
         }
     }
 

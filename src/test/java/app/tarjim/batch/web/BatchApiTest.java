@@ -70,6 +70,17 @@ class BatchApiTest {
         assertThat(status.get("items").get(0).get("articleId").asText()).isNotBlank();
         assertThat(status.get("problems").get(0).get("line").asInt()).isEqualTo(3);
 
+        JsonNode page = json.readTree(http.getForEntity(location + "?offset=1&limit=1", String.class).getBody());
+        assertThat(page.get("total").asInt()).isEqualTo(2);
+        assertThat(page.get("itemsOffset").asInt()).isEqualTo(1);
+        assertThat(page.get("items")).hasSize(1);
+        assertThat(page.get("items").get(0).get("externalId").asText()).isEqualTo("n3");
+        assertThat(json.readTree(http.getForEntity(location + "?offset=2", String.class).getBody()).get("items"))
+                .isEmpty();
+        ResponseEntity<String> badPage = http.getForEntity(location + "?limit=0", String.class);
+        assertThat(badPage.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badPage.getBody()).contains("limit between 1 and 1000");
+
         ResponseEntity<byte[]> csv = http.getForEntity(location + "/export?format=csv", byte[].class);
         assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
