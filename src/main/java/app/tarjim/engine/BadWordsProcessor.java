@@ -7,7 +7,7 @@ import java.util.function.IntConsumer;
  * HF NoBadWordsLogitsProcessor: single-token entries are always banned, longer ones ban their last token when
  * the sequence ends with the rest. Entries that are just the eos token are dropped, as HF does.
  */
-final class BadWordsProcessor implements LogitsProcessor {
+final class BadWordsProcessor implements BanningProcessor {
 
     private final List<long[]> badWords;
 
@@ -15,16 +15,6 @@ final class BadWordsProcessor implements LogitsProcessor {
         this.badWords = badWords.stream()
                 .filter(w -> w.length > 0 && !(w.length == 1 && w[0] == eosTokenId))
                 .toList();
-    }
-
-    @Override
-    public void process(long[] sequence, int length, float[] scores, int offset, int vocabSize) {
-        bannedIds(sequence, length, vocabSize, id -> scores[offset + id] = Float.NEGATIVE_INFINITY);
-    }
-
-    @Override
-    public boolean bansOnly() {
-        return true;
     }
 
     @Override
@@ -54,10 +44,5 @@ final class BadWordsProcessor implements LogitsProcessor {
     @Override
     public boolean sharedMaskAt(int length) {
         return badWords.stream().allMatch(w -> w.length == 1);
-    }
-
-    @Override
-    public boolean masksOnly() {
-        return true;
     }
 }

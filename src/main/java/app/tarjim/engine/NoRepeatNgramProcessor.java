@@ -3,22 +3,12 @@ package app.tarjim.engine;
 import java.util.function.IntConsumer;
 
 /** HF NoRepeatNGramLogitsProcessor: bans every token that would repeat an n-gram already in the sequence. */
-final class NoRepeatNgramProcessor implements LogitsProcessor {
+final class NoRepeatNgramProcessor implements BanningProcessor {
 
     private final int n;
 
     NoRepeatNgramProcessor(int n) {
         this.n = n;
-    }
-
-    @Override
-    public void process(long[] sequence, int length, float[] scores, int offset, int vocabSize) {
-        bannedIds(sequence, length, vocabSize, id -> scores[offset + id] = Float.NEGATIVE_INFINITY);
-    }
-
-    @Override
-    public boolean bansOnly() {
-        return true;
     }
 
     @Override
@@ -43,11 +33,6 @@ final class NoRepeatNgramProcessor implements LogitsProcessor {
                 return false;
             }
         }
-        return true;
-    }
-
-    @Override
-    public boolean masksOnly() {
         return true;
     }
 }
