@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -23,6 +26,9 @@ public class BatchExporter {
     /** The formats offered for batches, by the names users type (csv, jsonl, md, docx, pdf). */
     public static final List<ExportFormat> FORMATS =
             List.of(ExportFormat.CSV, ExportFormat.JSONL, ExportFormat.MARKDOWN, ExportFormat.DOCX, ExportFormat.PDF);
+
+    /** Items read from the database at a time while exporting. */
+    static final int PAGE = 100;
 
     private final BatchService batches;
 
@@ -41,8 +47,38 @@ public class BatchExporter {
     }
 
     public void write(UUID jobId, ExportFormat format, OutputStream out) throws IOException {
-        List<ExportedArticle> articles = batches.results(jobId).stream().map(BatchExporter::toExported).toList();
-        format.writer().write(articles, out);
+        format.writer().write(results(jobId), out);
+    }
+
+    /**
+     * The job's results in input order, read from the database {@link #PAGE} items at a time as the writer asks
+     * for them, so that an export of thousands of articles never holds them all (the text formats stream out).
+     */
+    Iterable<ExportedArticle> results(UUID jobId) {
+        return () -> new Iterator<>() {
+            private int offset;
+            private Iterator<BatchResult> page = Collections.emptyIterator();
+            private boolean lastPage;
+
+            @Override
+            public boolean hasNext() {
+                while (!page.hasNext() && !lastPage) {
+                    List<BatchResult> next = batches.results(jobId, offset, PAGE);
+                    offset += PAGE;
+                    lastPage = next.size() < PAGE; // positions run 0 .. total - 1 without gaps
+                    page = next.iterator();
+                }
+                return page.hasNext();
+            }
+
+            @Override
+            public ExportedArticle next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return toExported(page.next());
+            }
+        };
     }
 
     static ExportedArticle toExported(BatchResult result) {

@@ -125,8 +125,15 @@ class BatchJobStore {
 
     /** Source texts in item order, matching {@link #items(UUID)}. */
     List<String> sourceTexts(UUID jobId) {
-        return jdbc.queryForList("SELECT source_text FROM batch_item WHERE job_id = :job ORDER BY position",
-                Map.of("job", jobId), String.class);
+        return sourceTexts(jobId, 0, Integer.MAX_VALUE);
+    }
+
+    /** Source texts of items {@code offset ..}, at most {@code limit}, matching {@link #items(UUID, int, int)}. */
+    List<String> sourceTexts(UUID jobId, int offset, int limit) {
+        return jdbc.queryForList("""
+                SELECT source_text FROM batch_item WHERE job_id = :job AND position >= :offset AND position < :end
+                ORDER BY position""", Map.of("job", jobId, "offset", offset, "end", (long) offset + limit),
+                String.class);
     }
 
     List<InputProblem> problems(UUID jobId) {

@@ -129,8 +129,13 @@ public class BatchService {
 
     /** Every item in order, DONE ones with their article, for exports. */
     public List<BatchResult> results(UUID jobId) {
-        List<BatchItemView> items = store.items(jobId);
-        List<String> texts = store.sourceTexts(jobId);
+        return results(jobId, 0, Integer.MAX_VALUE);
+    }
+
+    /** Results of items {@code offset ..} in input order, at most {@code limit} of them. */
+    public List<BatchResult> results(UUID jobId, int offset, int limit) {
+        List<BatchItemView> items = store.items(jobId, offset, limit);
+        List<String> texts = store.sourceTexts(jobId, offset, limit);
         return IntStream.range(0, items.size())
                 .mapToObj(i -> new BatchResult(items.get(i), texts.get(i),
                         Optional.ofNullable(items.get(i).articleId()).flatMap(articles::find)))

@@ -25,10 +25,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -123,9 +123,8 @@ class BatchController {
     @Operation(summary = "Download the translations",
             description = "Every item in input order; items without a translation say why. "
                     + "Formats: csv, jsonl, md, docx, pdf.")
-    ResponseEntity<byte[]> export(@PathVariable UUID id,
-                                  @RequestParam(name = "format", defaultValue = "csv") String format)
-            throws IOException {
+    ResponseEntity<StreamingResponseBody> export(@PathVariable UUID id,
+                                                 @RequestParam(name = "format", defaultValue = "csv") String format) {
         ExportFormat exportFormat;
         try {
             exportFormat = BatchExporter.format(format);
@@ -133,13 +132,13 @@ class BatchController {
             throw problem(HttpStatus.BAD_REQUEST, "Unknown export format", e.getMessage());
         }
         BatchJobView job = batches.find(id).orElseThrow(() -> notFound(id));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        exporter.write(id, exportFormat, out);
+        // Streamed: the text formats go out as the items are read, a page at a time.
+        StreamingResponseBody body = out -> exporter.write(id, exportFormat, out);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(exportFormat.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(BatchExporter.fileName(job, exportFormat), StandardCharsets.UTF_8).build().toString())
-                .body(out.toByteArray());
+                .body(body);
     }
 
     private static SummaryOption parseSummary(String summary) {

@@ -29,7 +29,7 @@ public final class CsvArticleWriter implements ArticleWriter {
     }
 
     @Override
-    public void write(List<ExportedArticle> articles, OutputStream out) throws IOException {
+    public void write(Iterable<ExportedArticle> articles, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         if (excel) {
             writer.write('\uFEFF');

@@ -12,7 +12,6 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.List;
 
 /**
  * Word document: per article the title, notices, a two-column table (Arabic | English) with one row per
@@ -28,10 +27,12 @@ public final class DocxArticleWriter implements ArticleWriter {
     private static final String NOTICE_COLOUR = "C00000";
 
     @Override
-    public void write(List<ExportedArticle> articles, OutputStream out) throws IOException {
+    public void write(Iterable<ExportedArticle> articles, OutputStream out) throws IOException {
         try (XWPFDocument document = new XWPFDocument()) {
-            for (int i = 0; i < articles.size(); i++) {
-                writeArticle(document, articles.get(i), i > 0);
+            boolean first = true;
+            for (ExportedArticle article : articles) {
+                writeArticle(document, article, !first);
+                first = false;
             }
             document.write(out);
         }

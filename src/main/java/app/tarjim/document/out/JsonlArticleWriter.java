@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.List;
 
 /**
  * JSON Lines: one object per article with the fields of {@link ExportedArticle}, sentences included, so
@@ -16,7 +15,7 @@ public final class JsonlArticleWriter implements ArticleWriter {
     private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
 
     @Override
-    public void write(List<ExportedArticle> articles, OutputStream out) throws IOException {
+    public void write(Iterable<ExportedArticle> articles, OutputStream out) throws IOException {
         for (ExportedArticle article : articles) {
             // Serialised to bytes first so the mapper never closes or half-writes the caller's stream.
             out.write(MAPPER.writeValueAsBytes(article));

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -19,13 +18,15 @@ public final class MarkdownArticleWriter implements ArticleWriter {
     private static final Pattern ORDERED_LIST = Pattern.compile("^(\\s*\\d+)([.)])", Pattern.MULTILINE);
 
     @Override
-    public void write(List<ExportedArticle> articles, OutputStream out) throws IOException {
+    public void write(Iterable<ExportedArticle> articles, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        for (int i = 0; i < articles.size(); i++) {
-            if (i > 0) {
+        boolean first = true;
+        for (ExportedArticle article : articles) {
+            if (!first) {
                 writer.write("\n---\n\n");
             }
-            writeArticle(articles.get(i), writer);
+            first = false;
+            writeArticle(article, writer);
         }
         writer.flush();
     }

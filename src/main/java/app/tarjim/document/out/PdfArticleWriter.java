@@ -8,6 +8,7 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,15 +21,19 @@ public final class PdfArticleWriter implements ArticleWriter {
     static final String TRANSLATION_HEADING = "Translation";
 
     @Override
-    public void write(List<ExportedArticle> articles, OutputStream out) throws IOException {
+    public void write(Iterable<ExportedArticle> articles, OutputStream out) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (PDDocument document = new PDDocument(); PdfFonts fonts = new PdfFonts(document)) {
-            describe(document, articles);
             PdfPageFlow flow = new PdfPageFlow(document, fonts);
+            List<String> titles = new ArrayList<>(1);
             for (ExportedArticle article : articles) {
+                if (titles.size() < 2) {
+                    titles.add(article.displayTitle());
+                }
                 flow.newPage();
                 writeArticle(flow, article);
             }
+            describe(document, titles);
             flow.finish();
             // Saved to a buffer first: the fonts must stay open until the subsets are written, and
             // PDFBox must not get hold of (and close) the caller's stream.
@@ -60,11 +65,12 @@ public final class PdfArticleWriter implements ArticleWriter {
         }
     }
 
-    private static void describe(PDDocument document, List<ExportedArticle> articles) {
+    /** @param titles the first two articles' titles: a single article gives the document its title */
+    private static void describe(PDDocument document, List<String> titles) {
         PDDocumentInformation info = document.getDocumentInformation();
         info.setCreator("Tarjim");
-        if (articles.size() == 1) {
-            info.setTitle(articles.get(0).displayTitle());
+        if (titles.size() == 1) {
+            info.setTitle(titles.get(0));
         }
     }
 }

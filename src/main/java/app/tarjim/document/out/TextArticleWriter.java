@@ -13,13 +13,14 @@ public final class TextArticleWriter implements ArticleWriter {
     static final String SEPARATOR = "=".repeat(60);
 
     @Override
-    public void write(List<ExportedArticle> articles, OutputStream out) throws IOException {
+    public void write(Iterable<ExportedArticle> articles, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        for (int i = 0; i < articles.size(); i++) {
-            if (i > 0) {
+        boolean first = true;
+        for (ExportedArticle article : articles) {
+            if (!first) {
                 writer.write("\n" + SEPARATOR + "\n\n");
             }
-            ExportedArticle article = articles.get(i);
+            first = false;
             writer.write(article.displayTitle().strip() + "\n\n");
             if (article.demo()) {
                 writer.write("[" + DemoNotice.TEXT + "]\n\n");
