@@ -57,7 +57,8 @@ final class OnnxDecoderState implements DecoderState, AutoCloseable {
     @Override
     public StepHead.GreedyPicks stepGreedy(long[] lastTokens, LogitsProcessors.StepMasks masks) {
         checkRows(lastTokens);
-        try (NDArray logits = decoder.stepLogits(runners, manager, lastTokens, encoder, cache, vocabSize)) {
+        try (NDArray logits = oneTokenPerRow(decoder.stepLogits(runners, manager, lastTokens, encoder, cache,
+                vocabSize))) {
             return head.greedy(manager, logits, maskArray(masks.shared()), masks);
         }
     }
@@ -66,9 +67,20 @@ final class OnnxDecoderState implements DecoderState, AutoCloseable {
     public StepHead.RowTops stepBeamTops(long[] lastTokens, LogitsProcessors.StepMasks masks, float[] rowScores,
                                          int k) {
         checkRows(lastTokens);
-        try (NDArray logits = decoder.stepLogits(runners, manager, lastTokens, encoder, cache, vocabSize)) {
+        try (NDArray logits = oneTokenPerRow(decoder.stepLogits(runners, manager, lastTokens, encoder, cache,
+                vocabSize))) {
             return head.beamTops(manager, logits, maskArray(masks.shared()), masks, rowScores, k);
         }
+    }
+
+    /** The head graphs reduce the last axis of every position: the decoder must have given one per row. */
+    private static NDArray oneTokenPerRow(NDArray logits) {
+        Shape shape = logits.getShape();
+        if (shape.dimension() == 3 && shape.get(1) != 1) {
+            logits.close();
+            throw new IllegalStateException("Decoder logits have " + shape.get(1) + " positions per row; one expected");
+        }
+        return logits;
     }
 
     private void checkRows(long[] lastTokens) {
