@@ -1,10 +1,10 @@
 package app.tarjim.engine;
 
 import ai.djl.MalformedModelException;
+import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.Model;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
@@ -44,7 +44,13 @@ final class OnnxSession implements AutoCloseable {
         this.inputs = java.util.Collections.unmodifiableMap(declared);
     }
 
-    /** @param nanos, calls where the time and number of runs of this graph are added up */
+    /**
+     * Loads through DJL's OnnxRuntime engine ({@code Model} + {@code ZooModel}, as Criteria would) but with a
+     * SessionOptions object of our own: Criteria passes string options only, and ONNX Runtime's config entries
+     * (thread spinning) need the object, which DJL's OrtModel takes under "sessionOptions".
+     *
+     * @param nanos, calls where the time and number of runs of this graph are added up
+     */
     static OnnxSession open(Path file, ModelOptions options, LongAdder nanos, LongAdder calls) {
         ZooModel<NDList, NDList> model = null;
         OrtSession.SessionOptions sessionOptions = null;
@@ -70,7 +76,8 @@ final class OnnxSession implements AutoCloseable {
 
     /**
      * Threads as configured, and worker threads that sleep between runs instead of spinning: a generation step
-     * alternates ONNX Runtime runs with Java work, and spinning workers would take the cores that work needs.
+     * alternates runs of several sessions (decoder, step head, gather) with Java work, and each session's idle
+     * workers would spin on the cores the others need (measured: batch-16 steps 1.6x slower with spinning).
      */
     private static OrtSession.SessionOptions sessionOptions(ModelOptions options) throws OrtException {
         OrtSession.SessionOptions so = new OrtSession.SessionOptions();
