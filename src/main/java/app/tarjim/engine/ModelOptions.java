@@ -13,10 +13,10 @@ package app.tarjim.engine;
  *                            each step needs the cores they would spin on)
  * @param reduceInGraph       reduce each step's logits to tokens or candidates in ONNX Runtime when the logits
  *                            processors allow it (see {@code StepHeadGraph}); false keeps that work in Java
- * @param reduceInGraphFrom   the fewest scores in a step (rows x vocabulary) reduced in graph: one more ONNX
- *                            Runtime run per step costs more than the Java loop over a small vocabulary (the demo
- *                            models' 1,000 ids), while from one row of opus-mt's 62,802 ids on it is as quick or
- *                            quicker (64 rows: 12-20% less wall time)
+ * @param reduceInGraphFrom   the fewest scores in a step (rows x vocabulary) reduced in graph: on a small
+ *                            vocabulary (the demo and test models' 1,000-1,500 ids) the two ways were even in
+ *                            time, so the Java loop stays there; from one row of opus-mt's 62,802 ids on the
+ *                            graphs are as quick or quicker (64 rows: 12-20% less wall time)
  */
 public record ModelOptions(ModelVariant variant, int intraOpThreads, int interOpThreads,
                            boolean preferMergedDecoder, int maxBatchSize, boolean spinWait, boolean reduceInGraph,

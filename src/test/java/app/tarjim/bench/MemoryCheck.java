@@ -25,9 +25,15 @@ public final class MemoryCheck {
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int every = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
         List<String> inputs = List.of("w5 w6 w7 w8", "hello world, this is a test", "مرحبا بالعالم");
+        // no_repeat_ngram on the beam calls, so that the head graphs' per-row bans are exercised as well.
         GenerationConfig greedy = GenerationConfig.builder().numBeams(1).maxNewTokens(12).build();
-        GenerationConfig beam = GenerationConfig.builder().numBeams(3).maxNewTokens(12).numReturnSequences(2).build();
-        try (Seq2SeqModel model = Seq2SeqModel.load(modelDir, ModelOptions.builder().intraOpThreads(1).build())) {
+        GenerationConfig beam = GenerationConfig.builder().numBeams(3).maxNewTokens(12).numReturnSequences(2)
+                .noRepeatNgramSize(2).build();
+        // -Dmc.headFrom=0 sends every step through the step head graphs (the tiny model's steps are too small
+        // for them by default).
+        long headFrom = Long.getLong("mc.headFrom", ModelOptions.defaults().reduceInGraphFrom());
+        try (Seq2SeqModel model = Seq2SeqModel.load(modelDir, ModelOptions.builder().intraOpThreads(1)
+                .reduceInGraphFrom(headFrom).build())) {
             System.out.printf("model %s, %d calls (alternating greedy and beam 3 over %d inputs)%n",
                     modelDir, calls, inputs.size());
             System.out.printf("calls=%6d rss=%s%n", 0, rss());
