@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,6 +104,12 @@ class BatchJobStore {
     List<BatchJobView> recent(int limit) {
         return jdbc.query("SELECT * FROM batch_job ORDER BY created_at DESC, id LIMIT :limit",
                 Map.of("limit", limit), this::toView);
+    }
+
+    /** The newest jobs of the given owners. */
+    List<BatchJobView> recent(Collection<String> owners, int limit) {
+        return jdbc.query("SELECT * FROM batch_job WHERE owner IN (:owners) ORDER BY created_at DESC, id LIMIT :limit",
+                Map.of("owners", owners, "limit", limit), this::toView);
     }
 
     List<BatchItemView> items(UUID jobId) {

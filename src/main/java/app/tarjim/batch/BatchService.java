@@ -4,6 +4,7 @@ import app.tarjim.article.ArticleService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -89,6 +90,14 @@ public class BatchService {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_RECENT);
         }
         return store.recent(limit);
+    }
+
+    /** Newest first, at most {@code limit} (1 to {@value #MAX_RECENT}), of the given owners' jobs only. */
+    public List<BatchJobView> recent(Collection<String> owners, int limit) {
+        if (limit < 1 || limit > MAX_RECENT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_RECENT);
+        }
+        return owners.isEmpty() ? List.of() : store.recent(owners, limit);
     }
 
     public List<BatchItemView> items(UUID jobId) {

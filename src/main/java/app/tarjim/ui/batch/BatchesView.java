@@ -8,6 +8,7 @@ import app.tarjim.batch.BatchRejectedException;
 import app.tarjim.batch.BatchService;
 import app.tarjim.batch.NewBatch;
 import app.tarjim.batch.SummaryOption;
+import app.tarjim.ui.BrowserOwner;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -23,6 +24,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -33,7 +35,12 @@ import java.util.Locale;
 @PageTitle("Batches — Tarjim")
 public class BatchesView extends VerticalLayout {
 
-    static final String OWNER = "web";
+    /**
+     * Jobs made on this page before batches were kept per browser; every browser still sees them. Jobs made now
+     * belong to {@code web:} plus the browser's id (the same cookie as the translate view's history), so a
+     * browser lists its own batches only, and their articles stay out of its translation history.
+     */
+    static final String SHARED_OWNER = "web";
     static final int JOBS_SHOWN = 20;
     private static final int REFRESH_MILLIS = 2000;
 
@@ -45,6 +52,7 @@ public class BatchesView extends VerticalLayout {
     private final BatchService batches;
     private final BatchInputParser parser;
     private final BatchExporter exporter;
+    private final String owner;
     private Registration polling;
 
     public BatchesView(BatchService batches, BatchInputParser parser, BatchExporter exporter,
@@ -52,6 +60,7 @@ public class BatchesView extends VerticalLayout {
         this.batches = batches;
         this.parser = parser;
         this.exporter = exporter;
+        this.owner = ownerFor(BrowserOwner.current());
         addClassName("batches-view");
         setWidthFull();
 
@@ -84,7 +93,7 @@ public class BatchesView extends VerticalLayout {
     /** Stores the uploaded file as a job; the upload handler calls this with the whole file in memory. */
     void accept(String fileName, byte[] content) {
         try {
-            NewBatch batch = parser.parse(content, fileName, OWNER, null, summary.getValue());
+            NewBatch batch = parser.parse(content, fileName, owner, null, summary.getValue());
             batches.submit(batch);
             int skipped = batch.problems().size();
             showMessage("Queued " + batch.items().size() + " article" + (batch.items().size() == 1 ? "" : "s")
@@ -96,9 +105,13 @@ public class BatchesView extends VerticalLayout {
         refresh();
     }
 
+    static String ownerFor(String browser) {
+        return SHARED_OWNER + ":" + browser;
+    }
+
     void refresh() {
         jobs.removeAll();
-        for (BatchJobView job : batches.recent(JOBS_SHOWN)) {
+        for (BatchJobView job : batches.recent(List.of(owner, SHARED_OWNER), JOBS_SHOWN)) {
             jobs.add(new BatchJobCard(job, batches.problems(job.id()), exporter, this::cancel, this::retry));
         }
         if (jobs.getComponentCount() == 0) {

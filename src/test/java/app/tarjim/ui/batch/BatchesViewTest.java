@@ -6,6 +6,7 @@ import app.tarjim.batch.BatchProperties;
 import app.tarjim.batch.BatchService;
 import app.tarjim.batch.BatchTestSlice;
 import app.tarjim.batch.BatchTestSlice.Worker;
+import app.tarjim.batch.SummaryOption;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
@@ -97,6 +98,21 @@ class BatchesViewTest {
         assertThat(view.message.getText()).contains("needs a header row with the columns id, title, text");
         assertThat(view.message.getClassNames()).contains("error");
         assertThat(_find(view.jobs, BatchJobCard.class)).isEmpty();
+    }
+
+    @Test
+    void aBrowserListsItsOwnBatchesAndTheSharedOlderOnesButNotAnotherBrowsers() {
+        batches.submit(parser.parse(CSV.getBytes(StandardCharsets.UTF_8), "other.csv",
+                BatchesView.ownerFor("another-browser-id-0123456789"), null, SummaryOption.NONE));
+        batches.submit(parser.parse(CSV.getBytes(StandardCharsets.UTF_8), "older.csv", BatchesView.SHARED_OWNER,
+                null, SummaryOption.NONE));
+        view.accept("mine.csv", CSV.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(_find(view.jobs, BatchJobCard.class)).extracting(c -> c.getElement().getTextRecursively())
+                .anySatisfy(text -> assertThat(text).contains("mine.csv"))
+                .anySatisfy(text -> assertThat(text).contains("older.csv"))
+                .noneSatisfy(text -> assertThat(text).contains("other.csv"))
+                .hasSize(2);
     }
 
     private BatchJobCard onlyCard() {
