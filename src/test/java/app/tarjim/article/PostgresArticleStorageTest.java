@@ -1,18 +1,12 @@
 package app.tarjim.article;
 
-import app.tarjim.testsupport.PostgresTestDatabase;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import app.tarjim.testsupport.PostgresSchema;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.autoconfigure.data.jdbc.DataJdbcTest;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.sql.SQLException;
-
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The storage contract on PostgreSQL. Runs only when one is reachable at {@code TARJIM_TEST_PG_URL}
@@ -25,26 +19,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @Import(StorageTestConfiguration.class)
 class PostgresArticleStorageTest extends ArticleStorageRoundTrip {
 
-    private static final String SCHEMA = PostgresTestDatabase.newSchemaName();
-    private static boolean reachable;
-
-    @BeforeAll
-    static void requirePostgres() {
-        String unreachable = PostgresTestDatabase.unreachableReason();
-        assumeTrue(unreachable == null, unreachable);
-        reachable = true;
-    }
+    @RegisterExtension
+    static final PostgresSchema SCHEMA = new PostgresSchema();
 
     @DynamicPropertySource
     static void usePostgres(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.register(registry, SCHEMA);
-    }
-
-    @AfterAll
-    static void dropSchema() throws SQLException {
-        if (!reachable) {
-            return;
-        }
-        PostgresTestDatabase.dropSchema(SCHEMA);
+        SCHEMA.register(registry);
     }
 }

@@ -1,11 +1,11 @@
 package app.tarjim.batch;
 
+import app.tarjim.testsupport.PostgresSchema;
 import app.tarjim.testsupport.PostgresTestDatabase;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,7 +14,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Two worker JVMs on one PostgreSQL database share one batch: both do part of it, and every item is done
@@ -34,8 +32,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class PostgresTwoWorkersTest {
 
     private static final int ITEMS = 60;
-    private static final String SCHEMA = PostgresTestDatabase.newSchemaName();
-    private static boolean reachable;
+
+    @RegisterExtension
+    static final PostgresSchema SCHEMA = new PostgresSchema();
 
     @Autowired
     BatchService batches;
@@ -44,16 +43,9 @@ class PostgresTwoWorkersTest {
 
     private final List<Process> workers = new ArrayList<>();
 
-    @BeforeAll
-    static void requirePostgres() {
-        String unreachable = PostgresTestDatabase.unreachableReason();
-        assumeTrue(unreachable == null, unreachable);
-        reachable = true;
-    }
-
     @DynamicPropertySource
     static void usePostgres(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.register(registry, SCHEMA);
+        SCHEMA.register(registry);
     }
 
     @AfterEach
@@ -64,19 +56,12 @@ class PostgresTwoWorkersTest {
         }
     }
 
-    @AfterAll
-    static void dropSchema() throws SQLException {
-        if (reachable) {
-            PostgresTestDatabase.dropSchema(SCHEMA);
-        }
-    }
-
     @Test
     void twoWorkerJvmsShareABatchAndDoEachItemOnce() throws Exception {
         UUID job = batches.submit(TestBatches.of(ITEMS));
         Path logs = Files.createTempDirectory("tarjim-batch-pg");
         for (String id : List.of("pg-worker-1", "pg-worker-2")) {
-            workers.add(WorkerProcess.start(id, PostgresTestDatabase.urlFor(SCHEMA), PostgresTestDatabase.USER,
+            workers.add(WorkerProcess.start(id, SCHEMA.url(), PostgresTestDatabase.USER,
                     PostgresTestDatabase.PASSWORD, logs.resolve(id + ".log")));
         }
 
