@@ -1,6 +1,5 @@
 package app.tarjim.browser;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +23,7 @@ class BatchesPageBrowserTest {
 
     @BeforeAll
     static void requireBrowser() {
-        Assumptions.assumeTrue(BrowserSession.available(),
-                "Debian chromium and chromium-driver are not installed (.ci/run installs them)");
+        BrowserSession.assumeAvailable();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package app.tarjim.browser;
 
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -53,6 +54,12 @@ public final class BrowserSession implements AutoCloseable {
     /** True where the Debian browser packages are installed (CI installs them in .ci/run). */
     public static boolean available() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** Skips the calling test class (from its {@code @BeforeAll}) where the browser is not installed. */
+    public static void assumeAvailable() {
+        Assumptions.assumeTrue(available(),
+                "Debian chromium and chromium-driver are not installed (.ci/run installs them)");
     }
 
     public static BrowserSession desktop() throws IOException {

@@ -1,6 +1,5 @@
 package app.tarjim.browser;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -31,8 +30,7 @@ class MainPageBrowserTest {
 
     @BeforeAll
     static void requireBrowser() {
-        Assumptions.assumeTrue(BrowserSession.available(),
-                "Debian chromium and chromium-driver are not installed (.ci/run installs them)");
+        BrowserSession.assumeAvailable();
     }
 
     @Test
