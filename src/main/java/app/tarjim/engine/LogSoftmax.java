@@ -78,16 +78,7 @@ final class LogSoftmax {
 
     /** {@link #expNonPositive} for x &gt;= -{@link #SKIP_BELOW}, else 0 (one test where the original has one). */
     private static float expOrSkip(float x) {
-        if (x < -SKIP_BELOW) {
-            return 0f; // also -inf
-        }
-        float shifted = x * LOG2E_N + ROUNDER;
-        int k = Float.floatToRawIntBits(shifted) - ROUNDER_BITS;
-        float fk = shifted - ROUNDER;
-        float r = x - fk * LN2_N_HI - fk * LN2_N_LO;
-        float p = r * (1f + r * (0.5f + r * 0.16666667f));
-        float t = Float.intBitsToFloat(POW2_BITS[k & (TABLE_SIZE - 1)] + ((k >> TABLE_BITS) << 23));
-        return t + t * p;
+        return x < -SKIP_BELOW ? 0f : tableExp(x); // also -inf
     }
 
     /**
@@ -95,9 +86,11 @@ final class LogSoftmax {
      * 2^(j/64) from a table and e^r - 1 by a cubic (error below 4e-11); relative error about 1.3e-7 in all.
      */
     static float expNonPositive(float x) {
-        if (x < -87.3f) {
-            return 0f; // also -inf and NaN-free: below float's normal range
-        }
+        return x < -87.3f ? 0f : tableExp(x); // also -inf, and NaN-free: below float's normal range
+    }
+
+    /** The table exponential for -87.3 &lt;= x &lt;= 0. */
+    private static float tableExp(float x) {
         // Round x * 64 / ln 2 to the nearest integer by adding 1.5 * 2^23 (the float keeps no fraction bits there).
         float shifted = x * LOG2E_N + ROUNDER;
         int k = Float.floatToRawIntBits(shifted) - ROUNDER_BITS;
