@@ -108,7 +108,7 @@ final class BeamItem {
      * beam's best candidates while its row is still in cache (the top candidates over all beams are among them).
      */
     void processRow(int beam, float[] scores, int rowOffset, int curLen) {
-        if (processors.masksOnly()) {
+        if (processors.bansOnly()) {
             // Same float operations as below without writing the row back: (logit - lse) + beam score, where
             // the processors' -inf on the raw logit gives -inf as it would on the log-prob.
             float lse = (float) LogSoftmax.logSumExp(scores, rowOffset, vocab);

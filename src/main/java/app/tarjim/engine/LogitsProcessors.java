@@ -10,14 +10,16 @@ final class LogitsProcessors {
 
     private final List<LogitsProcessor> processors;
 
-    private final boolean masksOnly;
+    private final boolean bansOnly;
 
     /** The last shared mask of {@link #stepMasks}, returned again (same instance) while it does not change. */
     private float[] lastMask;
+    /** Where each step's shared mask is built before it is compared with {@link #lastMask}. */
+    private float[] scratch;
 
     private LogitsProcessors(List<LogitsProcessor> processors) {
         this.processors = processors;
-        this.masksOnly = processors.stream().allMatch(LogitsProcessor::masksOnly);
+        this.bansOnly = processors.stream().allMatch(p -> p instanceof BanningProcessor);
     }
 
     static LogitsProcessors forSettings(GenerationSettings s) {
@@ -43,15 +45,15 @@ final class LogitsProcessors {
         return new LogitsProcessors(List.copyOf(list));
     }
 
-    /** See {@link LogitsProcessor#masksOnly()}: true for all of them (or none configured). */
-    boolean masksOnly() {
-        return masksOnly;
+    /** True when every processor is a {@link BanningProcessor} (or none is configured). */
+    boolean bansOnly() {
+        return bansOnly;
     }
 
     /**
      * What the processors do at one step, when all they do is ban ids: {@code shared} is an additive row (0, or
      * -inf for ids banned in every row: {@link LogitsProcessor#sharedMaskAt}), and {@code banIds}/{@code banValues}
-     * are [rows, banWidth] ids each row bans on top ({@link LogitsProcessor#bansOnly}), padded with id 0 and
+     * are [rows, banWidth] ids each row bans on top ({@link BanningProcessor}), padded with id 0 and
      * value +inf, which the head graphs' min-scatter leaves unchanged; banWidth 0 (empty arrays) when no row bans
      * anything.
      */
@@ -65,28 +67,32 @@ final class LogitsProcessors {
      * exactly what they do, and the same array is returned while it does not change. One instance per call.
      */
     StepMasks stepMasks(int length, int rows, IntFunction<long[]> sequenceOfRow, int vocabSize) {
-        List<LogitsProcessor> perRow = new ArrayList<>();
-        float[] mask = new float[vocabSize];
+        List<BanningProcessor> perRow = new ArrayList<>();
+        if (scratch == null || scratch.length != vocabSize) {
+            scratch = new float[vocabSize];
+        } else {
+            Arrays.fill(scratch, 0f);
+        }
         long[] none = new long[length];
         for (LogitsProcessor p : processors) {
             if (p.sharedMaskAt(length)) {
-                p.process(none, length, mask, 0, vocabSize);
-            } else if (p.bansOnly()) {
-                perRow.add(p);
+                p.process(none, length, scratch, 0, vocabSize);
+            } else if (p instanceof BanningProcessor banning) {
+                perRow.add(banning);
             } else {
                 return null;
             }
         }
-        if (lastMask != null && Arrays.equals(mask, lastMask)) {
-            mask = lastMask;
+        if (lastMask == null || !Arrays.equals(scratch, lastMask)) {
+            lastMask = scratch.clone(); // a new array only when the mask changes: a few times per call
         }
-        lastMask = mask;
+        float[] mask = lastMask;
         int[][] bans = new int[rows][];
         int width = 0;
         for (int r = 0; r < rows && !perRow.isEmpty(); r++) {
             long[] sequence = sequenceOfRow.apply(r);
             IntList ids = new IntList();
-            for (LogitsProcessor p : perRow) {
+            for (BanningProcessor p : perRow) {
                 p.bannedIds(sequence, length, vocabSize, ids::add);
             }
             bans[r] = ids.toArray();

@@ -1,10 +1,12 @@
 package app.tarjim.engine;
 
+import java.util.function.IntConsumer;
+
 /**
  * HF MinLengthLogitsProcessor (and MinNewTokensLengthLogitsProcessor, which is the same rule with the decoder
  * prompt length added): eos is banned while the sequence is shorter than the minimum.
  */
-final class MinLengthProcessor implements LogitsProcessor {
+final class MinLengthProcessor implements BanningProcessor {
 
     private final int minLength;
     private final int eosTokenId;
@@ -15,19 +17,14 @@ final class MinLengthProcessor implements LogitsProcessor {
     }
 
     @Override
-    public void process(long[] sequence, int length, float[] scores, int offset, int vocabSize) {
+    public void bannedIds(long[] sequence, int length, int vocabSize, IntConsumer banned) {
         if (length < minLength && eosTokenId < vocabSize) {
-            scores[offset + eosTokenId] = Float.NEGATIVE_INFINITY;
+            banned.accept(eosTokenId);
         }
     }
 
     @Override
     public boolean sharedMaskAt(int length) {
-        return true;
-    }
-
-    @Override
-    public boolean masksOnly() {
         return true;
     }
 }
