@@ -4,6 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Past key/values between decoder steps, per layer: the decoder self-attention pair, which grows every step,
  * and the cross-attention (encoder) pair, computed once at step 0. Arrays stay native; reordering copies rows.
@@ -15,10 +18,21 @@ final class KvCache implements AutoCloseable {
     private final int layers;
     /** [layer * 4 + kind], kind as in {@link #KINDS}. */
     private final NDArray[] arrays;
+    /** Output names by slot, and slots by input name: looked up for every input of every step. */
+    private final String[] presentNames;
+    private final Map<String, Integer> slotsByPastName = new HashMap<>();
 
     KvCache(int layers) {
         this.layers = layers;
         this.arrays = new NDArray[layers * KINDS.length];
+        this.presentNames = new String[arrays.length];
+        for (int layer = 0; layer < layers; layer++) {
+            for (int kind = 0; kind < KINDS.length; kind++) {
+                int slot = layer * KINDS.length + kind;
+                presentNames[slot] = presentName(layer, kind);
+                slotsByPastName.put(pastName(layer, kind), slot);
+            }
+        }
     }
 
     boolean isEmpty() {
@@ -35,18 +49,15 @@ final class KvCache implements AutoCloseable {
 
     /** Cached array for an input named {@code past_key_values.{layer}.{kind}}, or null when not cached yet. */
     NDArray forInput(String inputName) {
-        for (int layer = 0; layer < layers; layer++) {
-            for (int kind = 0; kind < KINDS.length; kind++) {
-                if (pastName(layer, kind).equals(inputName)) {
-                    NDArray a = arrays[layer * KINDS.length + kind];
-                    if (a != null) {
-                        a.setName(inputName);
-                    }
-                    return a;
-                }
-            }
+        Integer slot = slotsByPastName.get(inputName);
+        if (slot == null) {
+            throw new IllegalStateException("Unknown past input " + inputName);
         }
-        throw new IllegalStateException("Unknown past input " + inputName);
+        NDArray a = arrays[slot];
+        if (a != null) {
+            a.setName(inputName);
+        }
+        return a;
     }
 
     /**
@@ -57,12 +68,12 @@ final class KvCache implements AutoCloseable {
         boolean takeCross = arrays[2] == null;
         for (int layer = 0; layer < layers; layer++) {
             for (int kind = 0; kind < KINDS.length; kind++) {
-                NDArray present = outputs.get(presentName(layer, kind));
                 int slot = layer * KINDS.length + kind;
+                NDArray present = outputs.get(presentNames[slot]);
                 boolean cross = kind >= 2;
                 if (present == null) {
                     if (!cross || takeCross) {
-                        throw new IllegalStateException("Decoder returned no " + presentName(layer, kind));
+                        throw new IllegalStateException("Decoder returned no " + presentNames[slot]);
                     }
                     continue;
                 }
