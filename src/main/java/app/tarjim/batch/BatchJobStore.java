@@ -130,11 +130,6 @@ class BatchJobStore {
                         rs.getString("claimed_by")));
     }
 
-    /** Source texts in item order, matching {@link #items(UUID)}. */
-    List<String> sourceTexts(UUID jobId) {
-        return sourceTexts(jobId, 0, Integer.MAX_VALUE);
-    }
-
     /** Source texts of items {@code offset ..}, at most {@code limit}, matching {@link #items(UUID, int, int)}. */
     List<String> sourceTexts(UUID jobId, int offset, int limit) {
         return jdbc.queryForList("""

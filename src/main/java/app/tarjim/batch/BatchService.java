@@ -137,10 +137,6 @@ public class BatchService {
     }
 
     /** Every item in order, DONE ones with their article, for exports. */
-    public List<BatchResult> results(UUID jobId) {
-        return results(jobId, 0, Integer.MAX_VALUE);
-    }
-
     /** Results of items {@code offset ..} in input order, at most {@code limit} of them. */
     public List<BatchResult> results(UUID jobId, int offset, int limit) {
         List<BatchItemView> items = store.items(jobId, offset, limit);
