@@ -136,8 +136,7 @@ public class BatchService {
         return Optional.ofNullable(requeued);
     }
 
-    /** Every item in order, DONE ones with their article, for exports. */
-    /** Results of items {@code offset ..} in input order, at most {@code limit} of them. */
+    /** Items {@code offset ..} in input order, at most {@code limit}, DONE ones with their article, for exports. */
     public List<BatchResult> results(UUID jobId, int offset, int limit) {
         List<BatchItemView> items = store.items(jobId, offset, limit);
         List<String> texts = store.sourceTexts(jobId, offset, limit);
