@@ -13,11 +13,13 @@ import app.tarjim.pipeline.PipelineRequest;
 import app.tarjim.pipeline.glossary.Glossary;
 import app.tarjim.pipeline.glossary.GlossaryEntry;
 import app.tarjim.pipeline.glossary.GlossaryFormatException;
+import app.tarjim.pipeline.input.InputValidator;
 import app.tarjim.pipeline.models.TranslationPreset;
 import app.tarjim.pipeline.summarize.SummaryLength;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -50,14 +52,21 @@ public class ArticleApiController {
     private final ArticleTranslationJobs jobs;
     private final ArticleService articles;
     private final ShareService shares;
+    /** Longest share link life one may ask for: ten years (a figure that cannot overflow an Instant). */
+    static final long MAX_SHARE_HOURS = 24L * 365 * 10;
+
     private final ApiProperties properties;
+    /** tarjim.share.base-url: links are built from it when set, not from the request's Host header. */
+    private final String shareBaseUrl;
 
     public ArticleApiController(ArticleTranslationJobs jobs, ArticleService articles, ShareService shares,
-                                ApiProperties properties) {
+                                ApiProperties properties,
+                                @Value("${tarjim.share.base-url:}") String shareBaseUrl) {
         this.jobs = jobs;
         this.articles = articles;
         this.shares = shares;
         this.properties = properties;
+        this.shareBaseUrl = shareBaseUrl.strip().replaceAll("/+$", "");
     }
 
     @PostMapping(path = "/translate", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -65,9 +74,10 @@ public class ArticleApiController {
             description = "For texts up to tarjim.api.max-sync-chars characters; longer ones go to POST /api/v1/articles.")
     public ArticleJson translate(@RequestBody TranslateRequest body, HttpServletRequest request) {
         PipelineRequest pipelineRequest = toPipelineRequest(body);
-        if (body.text() != null && body.text().length() > properties.maxSyncChars()) {
+        int characters = body.text() == null ? 0 : InputValidator.characters(body.text());
+        if (characters > properties.maxSyncChars()) {
             throw problem(HttpStatus.PAYLOAD_TOO_LARGE, "Text too long for a synchronous call",
-                    "The text has " + body.text().length() + " characters; synchronous translation takes up to "
+                    "The text has " + characters + " characters; synchronous translation takes up to "
                             + properties.maxSyncChars() + ". Use POST /api/v1/articles and poll the Location it returns.");
         }
         return ArticleJson.of(jobs.translateNow(ApiOwner.of(request), pipelineRequest));
@@ -99,9 +109,16 @@ public class ArticleApiController {
             throw problem(HttpStatus.CONFLICT, "Article not finished",
                     "Only a finished translation can be shared; its status is " + article.status() + ".");
         }
+        if (expiresInHours != null && (expiresInHours < 1 || expiresInHours > MAX_SHARE_HOURS)) {
+            throw problem(HttpStatus.BAD_REQUEST, "Bad expiry",
+                    "expiresInHours must be a whole number of hours from 1 to " + MAX_SHARE_HOURS
+                            + " (ten years); leave it out for a link that does not expire.");
+        }
         ShareLink link = shares.create(id, article.owner(),
                 Optional.ofNullable(expiresInHours).map(Duration::ofHours));
-        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path(link.path()).toUriString();
+        String url = shareBaseUrl.isEmpty()
+                ? ServletUriComponentsBuilder.fromCurrentContextPath().path(link.path()).toUriString()
+                : shareBaseUrl + link.path();
         return Map.of("url", url, "token", link.token(), "expiresAt",
                 link.expiresAt() == null ? "never" : link.expiresAt().toString());
     }
@@ -152,7 +169,7 @@ public class ArticleApiController {
                 .orElseThrow(() -> new ArticleNotFoundException(id));
     }
 
-    private static PipelineRequest toPipelineRequest(TranslateRequest body) {
+    private PipelineRequest toPipelineRequest(TranslateRequest body) {
         if (body == null) {
             throw problem(HttpStatus.BAD_REQUEST, "Missing body", "Send JSON like {\"text\": \"…\"}.");
         }
@@ -163,9 +180,13 @@ public class ArticleApiController {
         return new PipelineRequest(body.text(), summary, preset, glossary(body.glossary()));
     }
 
-    private static Glossary glossary(Map<String, String> terms) {
+    private Glossary glossary(Map<String, String> terms) {
         if (terms == null || terms.isEmpty()) {
             return Glossary.EMPTY;
+        }
+        if (terms.size() > properties.maxGlossaryTerms()) {
+            throw new GlossaryFormatException("A glossary may have at most " + properties.maxGlossaryTerms()
+                    + " terms; this one has " + terms.size() + ".");
         }
         try {
             return new Glossary(terms.entrySet().stream().map(e -> new GlossaryEntry(e.getKey(), e.getValue())).toList());

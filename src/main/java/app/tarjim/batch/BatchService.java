@@ -116,10 +116,17 @@ public class BatchService {
         return store.problems(jobId);
     }
 
-    /** Stops the job: pending items are cancelled, running ones are told to stop. False if there is no such job. */
+    /**
+     * Stops the job: pending items are cancelled, running ones are told to stop. False if there is no such job.
+     * A job whose items have all finished is left as it is: cancelling it would only relabel finished work.
+     */
     public boolean cancel(UUID jobId) {
-        if (store.find(jobId).isEmpty()) {
+        Optional<BatchJobView> job = store.find(jobId);
+        if (job.isEmpty()) {
             return false;
+        }
+        if (job.get().status() == BatchStatus.COMPLETED) {
+            return true;
         }
         transaction.executeWithoutResult(status -> store.cancel(jobId));
         inFlight.jobCancelled(jobId);

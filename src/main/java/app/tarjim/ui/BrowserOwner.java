@@ -36,6 +36,8 @@ public final class BrowserOwner {
                 cookie.setPath("/");
                 cookie.setMaxAge(60 * 60 * 24 * 365);
                 cookie.setAttribute("SameSite", "Lax");
+                VaadinRequest request = VaadinRequest.getCurrent();
+                cookie.setSecure(request != null && request.isSecure());
                 response.addCookie(cookie);
             }
         }

@@ -5,12 +5,15 @@ import app.tarjim.batch.BatchInputParser;
 import app.tarjim.batch.BatchJobView;
 import app.tarjim.batch.BatchRejectedException;
 import app.tarjim.batch.BatchService;
+import app.tarjim.batch.BatchStatus;
 import app.tarjim.batch.NewBatch;
 import app.tarjim.batch.SummaryOption;
 import app.tarjim.document.out.ExportFormat;
+import app.tarjim.security.ApiCaller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,7 +42,6 @@ import java.util.UUID;
 @Tag(name = "Batches", description = "Translate many articles at once from a .zip, .csv or .jsonl file")
 class BatchController {
 
-    static final String OWNER = "api";
     /** The most items one status page may list. */
     static final int MAX_PAGE = 1000;
 
@@ -63,13 +65,14 @@ class BatchController {
             @Parameter(description = "short, medium, long or none (default short)")
             @RequestParam(name = "summary", required = false) String summary,
             @Parameter(description = "A name for the job (default: the file name)")
-            @RequestParam(name = "name", required = false) String name) throws IOException {
+            @RequestParam(name = "name", required = false) String name,
+            HttpServletRequest request) throws IOException {
         SummaryOption summaryOption = parseSummary(summary);
         String fileName = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
         NewBatch batch;
         UUID id;
         try {
-            batch = parser.parse(file.getBytes(), fileName, OWNER, name, summaryOption);
+            batch = parser.parse(file.getBytes(), fileName, ApiCaller.ownerOf(request), name, summaryOption);
             id = batches.submit(batch);
         } catch (BatchRejectedException e) {
             throw rejected(e);
@@ -88,33 +91,35 @@ class BatchController {
                     + "starts, total how many there are).")
     BatchResponses.Status status(@PathVariable UUID id,
                                  @RequestParam(name = "offset", defaultValue = "0") int offset,
-                                 @RequestParam(name = "limit", required = false) Integer limit) {
+                                 @RequestParam(name = "limit", required = false) Integer limit,
+                                 HttpServletRequest request) {
         if (offset < 0 || (limit != null && (limit < 1 || limit > MAX_PAGE))) {
             throw problem(HttpStatus.BAD_REQUEST, "Bad page",
                     "offset must be 0 or more and limit between 1 and " + MAX_PAGE);
         }
-        BatchJobView job = batches.find(id).orElseThrow(() -> notFound(id));
+        BatchJobView job = owned(id, request);
         int pageSize = limit != null ? limit : Integer.MAX_VALUE;
         return BatchResponses.Status.of(job, batches.items(id, offset, pageSize), batches.problems(id), offset);
     }
 
-    private BatchResponses.Status status(UUID id) {
-        return status(id, 0, null);
-    }
-
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Cancel a batch",
-            description = "Items not yet translated are cancelled, running ones stop; finished ones are kept.")
-    BatchResponses.Status cancel(@PathVariable UUID id) {
-        if (!batches.cancel(id)) {
-            throw notFound(id);
+            description = "Items not yet translated are cancelled, running ones stop; finished ones are kept. "
+                    + "A batch that has finished stays as it is (409).")
+    BatchResponses.Status cancel(@PathVariable UUID id, HttpServletRequest request) {
+        BatchJobView job = owned(id, request);
+        if (job.status() == BatchStatus.COMPLETED) {
+            throw problem(HttpStatus.CONFLICT, "Batch already finished",
+                    "Every article of this batch has been processed, so there is nothing left to cancel.");
         }
-        return status(id);
+        batches.cancel(id);
+        return status(id, 0, null, request);
     }
 
     @PostMapping("/{id}/retry")
     @Operation(summary = "Retry failed and cancelled items", description = "Queues them again with fresh attempts.")
-    BatchResponses.Retried retry(@PathVariable UUID id) {
+    BatchResponses.Retried retry(@PathVariable UUID id, HttpServletRequest request) {
+        owned(id, request);
         int requeued = batches.retry(id).orElseThrow(() -> notFound(id));
         return new BatchResponses.Retried(id, requeued);
     }
@@ -124,14 +129,15 @@ class BatchController {
             description = "Every item in input order; items without a translation say why. "
                     + "Formats: csv, jsonl, md, docx, pdf.")
     ResponseEntity<StreamingResponseBody> export(@PathVariable UUID id,
-                                                 @RequestParam(name = "format", defaultValue = "csv") String format) {
+                                                 @RequestParam(name = "format", defaultValue = "csv") String format,
+                                                 HttpServletRequest request) {
         ExportFormat exportFormat;
         try {
             exportFormat = BatchExporter.format(format);
         } catch (IllegalArgumentException e) {
             throw problem(HttpStatus.BAD_REQUEST, "Unknown export format", e.getMessage());
         }
-        BatchJobView job = batches.find(id).orElseThrow(() -> notFound(id));
+        BatchJobView job = owned(id, request);
         // Streamed: the text formats go out as the items are read, a page at a time.
         StreamingResponseBody body = out -> exporter.write(id, exportFormat, out);
         return ResponseEntity.ok()
@@ -139,6 +145,12 @@ class BatchController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(BatchExporter.fileName(job, exportFormat), StandardCharsets.UTF_8).build().toString())
                 .body(body);
+    }
+
+    /** The batch if the caller owns it; another key's batch is "not found", as if it did not exist. */
+    private BatchJobView owned(UUID id, HttpServletRequest request) {
+        String owner = ApiCaller.ownerOf(request);
+        return batches.find(id).filter(job -> job.owner().equals(owner)).orElseThrow(() -> notFound(id));
     }
 
     private static SummaryOption parseSummary(String summary) {

@@ -41,13 +41,18 @@ public final class InputValidator {
             throw new InputRejectedException(RejectionReason.EMPTY,
                     "The text is empty. Paste an Arabic news article to translate.");
         }
-        int characters = text.codePointCount(0, text.length());
+        int characters = characters(text);
         if (characters > limits.maxCharacters()) {
             throw new InputRejectedException(RejectionReason.TOO_LONG, String.format(
                     "The text has %s characters, over the limit of %s characters. Translate it in parts.",
                     format(characters), format(limits.maxCharacters())));
         }
         checkNotBinary(text, characters);
+    }
+
+    /** How every limit on text length counts: in characters as people see them (code points), not UTF-16 units. */
+    public static int characters(String text) {
+        return text.codePointCount(0, text.length());
     }
 
     /** All checks, the language included. */
