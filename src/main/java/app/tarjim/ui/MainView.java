@@ -5,6 +5,7 @@ import app.tarjim.article.ArticleTranslationJobs;
 import app.tarjim.article.ShareService;
 import app.tarjim.article.StoredArticle;
 import app.tarjim.article.TranslationJob;
+import app.tarjim.document.in.ArticleFetch;
 import app.tarjim.document.in.DocumentImportException;
 import app.tarjim.document.in.DocumentTextExtractor;
 import app.tarjim.document.in.ExtractedDocument;
@@ -22,6 +23,7 @@ import app.tarjim.pipeline.translate.TranslatedSentence;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
@@ -40,12 +42,14 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.Command;
 import com.vaadin.flow.server.streams.UploadHandler;
 
 import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 
 /**
  * The translate page: Arabic in (pasted, uploaded or fetched by URL), then the source and the English
@@ -68,6 +72,8 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
     final Span inputError = new Span();
     final TextField url = new TextField();
     final Button fetch = new Button("Fetch");
+    final Button cancelFetch = new Button("Cancel");
+    final Span fetchStatus = new Span();
     final Upload upload = new Upload();
     final Select<SummaryLength> summaryLength = new Select<>();
     final RadioButtonGroup<TranslationPreset> preset = new RadioButtonGroup<>();
@@ -82,6 +88,7 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
     final HistoryPanel history;
 
     private TranslationJob job;
+    private ArticleFetch pendingFetch;
     private Runnable unsubscribe = () -> { };
 
     public MainView(ArticleTranslationJobs jobs, ArticleService articles, ShareService shares, ModelService models,
@@ -127,6 +134,15 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         url.addClassName("url-field");
         url.setClearButtonVisible(true);
         fetch.addClickListener(e -> fetchUrl());
+        cancelFetch.setId("cancel-fetch");
+        cancelFetch.setVisible(false);
+        cancelFetch.addClickListener(e -> {
+            if (pendingFetch != null) {
+                pendingFetch.cancel();
+            }
+        });
+        fetchStatus.addClassName("fetch-status");
+        fetchStatus.setId("fetch-status");
 
         upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
             UI ui = upload.getUI().orElse(null);
@@ -169,7 +185,7 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         status.addClassName("status");
         status.setId("status");
 
-        Div urlRow = new Div(url, fetch);
+        Div urlRow = new Div(url, fetch, cancelFetch, fetchStatus);
         urlRow.addClassName("url-row");
         Div buttons = new Div(translate, cancel);
         buttons.addClassName("button-row");
@@ -189,19 +205,52 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
+    /** Starts the fetch in the background; the page stays usable and the fetch can be cancelled. */
     void fetchUrl() {
+        fetchStatus.setText(""); // a "Fetched …" line from an earlier attempt must not sit beside a new error
+        inputError.setText("");
         String address = url.getValue();
         if (address == null || address.isBlank()) {
             inputError.setText("Type the address of an article page first.");
             return;
         }
-        try {
-            ExtractedDocument document = fetcher.fetch(address);
+        UI ui = UI.getCurrent();
+        ArticleFetch running = fetcher.start(address);
+        pendingFetch = running;
+        fetch.setEnabled(false);
+        cancelFetch.setVisible(true);
+        fetchStatus.setText("Fetching " + (running.address() == null ? address.strip() : running.address()) + "…");
+        running.result().whenComplete((document, error) -> access(ui, () -> fetched(running, document, error)));
+    }
+
+    void fetched(ArticleFetch done, ExtractedDocument document, Throwable error) {
+        if (done != pendingFetch) {
+            return; // replaced or abandoned on detach
+        }
+        pendingFetch = null;
+        fetch.setEnabled(true);
+        cancelFetch.setVisible(false);
+        if (error == null) {
             input.setValue(document.text());
             inputError.setText("");
-            status.setText("Fetched the article from " + address + ".");
-        } catch (DocumentImportException e) {
-            inputError.setText(e.getMessage());
+            fetchStatus.setText("Fetched the article from " + done.address() + ".");
+            return;
+        }
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof ArticleFetch.Cancelled) {
+            fetchStatus.setText("Fetch cancelled.");
+            return;
+        }
+        fetchStatus.setText("");
+        inputError.setText(cause instanceof DocumentImportException ? cause.getMessage()
+                : "Could not fetch " + url.getValue().strip() + ".");
+    }
+
+    private static void access(UI ui, Command command) {
+        try {
+            ui.access(command);
+        } catch (UIDetachedException e) {
+            // The page was closed while the fetch ran; there is nobody to tell.
         }
     }
 
@@ -345,5 +394,9 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     protected void onDetach(DetachEvent event) {
         unsubscribe.run();
+        if (pendingFetch != null) {
+            pendingFetch.cancel();
+            pendingFetch = null;
+        }
     }
 }

@@ -5,6 +5,7 @@ import app.tarjim.article.ArticleStatus;
 import app.tarjim.article.ArticleTranslationJobs;
 import app.tarjim.article.ShareService;
 import app.tarjim.article.StoredArticle;
+import app.tarjim.document.in.LocalPages;
 import app.tarjim.document.in.UrlArticleFetcher;
 import app.tarjim.pipeline.ModelService;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,10 +127,83 @@ class MainViewTest {
     }
 
     @Test
-    void fetchingALocalAddressIsRefusedWithAMessage() {
+    void fetchingALocalAddressIsRefusedWithAMessageNamingTheSetting() throws Exception {
         view.url.setValue("http://127.0.0.1:9/article");
-        view.fetchUrl();
-        assertThat(view.inputError.getText()).contains("local or private");
+        view.fetch.click();
+        awaitFetched(view);
+        assertThat(view.inputError.getText()).contains("local or private").contains("tarjim.fetch.allow-private-addresses");
+        assertThat(view.fetchStatus.getText()).isEmpty();
+    }
+
+    @Test
+    void fetchRunsInTheBackgroundAndCanBeCancelled() throws Exception {
+        try (LocalPages pages = new LocalPages();
+             UrlArticleFetcher local = new UrlArticleFetcher(100_000, Duration.ofSeconds(20), true)) {
+            MainView fetching = showViewWith(local);
+            fetching.input.setValue("نص كتبه المستخدم");
+            fetching.url.setValue(pages.url("/drip"));
+
+            long started = System.nanoTime();
+            fetching.fetch.click();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+            assertThat(fetching.fetchStatus.getText()).isEqualTo("Fetching " + pages.url("/drip") + "…");
+            assertThat(fetching.fetch.isEnabled()).isFalse();
+            assertThat(fetching.cancelFetch.isVisible()).isTrue();
+
+            Thread.sleep(700); // the page is dripping in
+            fetching.cancelFetch.click();
+            awaitFetched(fetching);
+
+            assertThat(fetching.fetchStatus.getText()).isEqualTo("Fetch cancelled.");
+            assertThat(fetching.inputError.getText()).isEmpty();
+            assertThat(fetching.cancelFetch.isVisible()).isFalse();
+            assertThat(fetching.input.getValue()).isEqualTo("نص كتبه المستخدم");
+            assertThat(pages.dripAbandoned).succeedsWithin(Duration.ofSeconds(3)); // the request was aborted
+        }
+    }
+
+    @Test
+    void aFailedFetchClearsTheEarlierFetchedLineAndNeverSaysNull() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (LocalPages pages = new LocalPages();
+             UrlArticleFetcher local = new UrlArticleFetcher(100_000, Duration.ofSeconds(5), true)) {
+            MainView fetching = showViewWith(local);
+            fetching.url.setValue(pages.url("/article"));
+            fetching.fetch.click();
+            awaitFetched(fetching);
+            assertThat(fetching.input.getValue()).contains("نص الخبر الأول.");
+            assertThat(fetching.fetchStatus.getText()).isEqualTo("Fetched the article from " + pages.url("/article") + ".");
+
+            fetching.url.setValue("http://127.0.0.1:" + closedPort + "/article");
+            fetching.fetch.click();
+            awaitFetched(fetching);
+            assertThat(fetching.fetchStatus.getText()).isEmpty();
+            assertThat(fetching.inputError.getText()).isEqualTo("The server at 127.0.0.1:" + closedPort
+                    + " refused the connection.");
+        }
+    }
+
+    private MainView showViewWith(UrlArticleFetcher local) {
+        UI.getCurrent().removeAll();
+        MainView fetching = new MainView(jobs, articles, shares, models, local);
+        UI.getCurrent().add(fetching);
+        return fetching;
+    }
+
+    /** Runs the UI's pending access() calls until the fetch has answered. */
+    private static void awaitFetched(MainView fetching) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            MockVaadin.clientRoundtrip();
+            if (fetching.fetch.isEnabled()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("The fetch did not answer in time");
     }
 
     private StoredArticle awaitFinished() throws InterruptedException {
