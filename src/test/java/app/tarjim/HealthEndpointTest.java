@@ -25,6 +25,23 @@ class HealthEndpointTest {
     }
 
     @Test
+    void healthHasAModelsComponentThatSaysWhyTheDemoModelsAreInUse() throws Exception {
+        // The test configuration is offline, so the default models fall back to the demo ones.
+        com.fasterxml.jackson.databind.JsonNode models = null;
+        for (int i = 0; i < 300; i++) {
+            ResponseEntity<String> response = http.getForEntity("/actuator/health", String.class);
+            models = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.getBody())
+                    .path("components").path("models");
+            if (models.path("status").asText().equals("DEMO")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(models.path("status").asText()).isEqualTo("DEMO");
+        assertThat(models.path("description").asText()).containsIgnoringCase("offline");
+    }
+
+    @Test
     void mainPageIsServed() {
         ResponseEntity<String> response = http.getForEntity("/", String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -27,6 +27,9 @@ public class ModelService {
     private final Supplier<ModelProvider> provider;
     private final Map<TranslationPreset, CompletableFuture<ModelResolution>> resolutions = new ConcurrentHashMap<>();
     private final AtomicReference<DownloadProgress> lastProgress = new AtomicReference<>();
+    private final AtomicReference<ModelsStatus> status = new AtomicReference<>(
+            new ModelsStatus(ModelsStatus.State.CHECKING, "Looking for the models on disk.", null, 0));
+    private final DownloadRate rate = new DownloadRate(System::nanoTime);
 
     /** The provider is looked up on first use, so the app starts even when the registry is missing or broken. */
     public ModelService(Supplier<ModelProvider> provider) {
@@ -36,15 +39,53 @@ public class ModelService {
     /** Starts resolving a preset in the background (used at start-up for the default preset). */
     public CompletableFuture<ModelResolution> prepare(TranslationPreset preset) {
         return resolutions.computeIfAbsent(preset, p -> CompletableFuture.supplyAsync(() -> {
-            DownloadListener listener = lastProgress::set;
-            ModelResolution resolution = provider.get().resolve(p, true, listener);
-            if (resolution.demo()) {
-                log.warn("Preset {}: {} ({})", p, ModelResolution.DEMO_NOTICE, resolution.translation().reason());
-            } else {
-                log.info("Preset {}: models in {}", p, resolution.translation().directory());
+            boolean tracked = p == TranslationPreset.FAST;
+            DownloadListener listener = progress -> {
+                lastProgress.set(progress);
+                if (tracked) {
+                    status.set(new ModelsStatus(ModelsStatus.State.DOWNLOADING, "Downloading " + progress.repo()
+                            + ".", progress, rate.bytesPerSecond(progress.overallBytes())));
+                }
+            };
+            try {
+                ModelResolution resolution = provider.get().resolve(p, true, listener);
+                if (resolution.demo()) {
+                    log.warn("Preset {}: {} ({})", p, ModelResolution.DEMO_NOTICE, demoReason(resolution));
+                    if (tracked) {
+                        status.set(new ModelsStatus(ModelsStatus.State.DEMO, demoReason(resolution), null, 0));
+                    }
+                } else {
+                    log.info("Preset {}: models in {}", p, resolution.translation().directory());
+                    if (tracked) {
+                        status.set(new ModelsStatus(ModelsStatus.State.LOADING, "Loading the models.", null, 0));
+                    }
+                }
+                return resolution;
+            } catch (RuntimeException e) {
+                if (tracked) {
+                    status.set(new ModelsStatus(ModelsStatus.State.FAILED, e.getMessage(), null, 0));
+                }
+                throw e;
             }
-            return resolution;
         }));
+    }
+
+    /** Why the demo models stand in, in words (the first demo model's reason). */
+    private static String demoReason(ModelResolution resolution) {
+        return java.util.stream.Stream.of(resolution.translation(), resolution.summarization())
+                .filter(m -> m != null && m.demo() && m.reason() != null)
+                .map(m -> m.reason()).findFirst().orElse(ModelResolution.DEMO_NOTICE);
+    }
+
+    /** Where the default (fast) models stand. */
+    public ModelsStatus status() {
+        return status.get();
+    }
+
+    /** Called once the default models are loaded and have generated once. */
+    public void markReady(String message) {
+        status.updateAndGet(current -> current.state() == ModelsStatus.State.LOADING
+                ? new ModelsStatus(ModelsStatus.State.READY, message, null, 0) : current);
     }
 
     /** Blocks until the preset's models are known. */

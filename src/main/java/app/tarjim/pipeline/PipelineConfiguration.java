@@ -95,9 +95,25 @@ public class PipelineConfiguration {
         return new ArticlePipeline(validator, models, loaded, normalizer, settings, properties.concurrentArticles());
     }
 
-    /** Fetches (or falls back from) the default models as soon as the app is up, not on the first article. */
+    /**
+     * Fetches (or falls back from) the default models as soon as the app is up, not on the first article, then
+     * loads them and runs one short generation (tarjim.pipeline.warm-up), all in the background.
+     */
     @Bean
-    ApplicationListener<ApplicationReadyEvent> prepareDefaultModels(ModelService models) {
-        return event -> models.prepare(TranslationPreset.FAST);
+    ApplicationListener<ApplicationReadyEvent> prepareDefaultModels(ModelService models, LoadedModels loaded,
+                                                                    PipelineProperties properties) {
+        ModelWarmup warmup = new ModelWarmup(loaded);
+        return event -> models.prepare(TranslationPreset.FAST).thenAcceptAsync(resolution -> {
+            if (properties.warmUp()) {
+                warmup.warm(resolution);
+            }
+            models.markReady("Models ready: " + resolution.translation().entry().repo()
+                    + resolution.summarizationModel().map(m -> " and " + m.entry().repo()).orElse("") + ".");
+        });
+    }
+
+    @Bean
+    ModelsHealthIndicator modelsHealthIndicator(ModelService models) {
+        return new ModelsHealthIndicator(models);
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param concurrentArticles  articles translated at once (each uses {@code threads} cores)
  * @param threads             ONNX Runtime intra-op threads per model
  * @param variant             ONNX weights to load when a folder has several: FP32, QUANTIZED or FP16
+ * @param warmUp              load the default models and run one short generation as soon as the app is up
  */
 @ConfigurationProperties("tarjim.pipeline")
 public record PipelineProperties(
@@ -32,5 +33,6 @@ public record PipelineProperties(
         @DefaultValue("2s") Duration downloadRetryDelay,
         @DefaultValue("2") int concurrentArticles,
         @DefaultValue("0") int threads,
-        @DefaultValue("QUANTIZED") app.tarjim.engine.ModelVariant variant) {
+        @DefaultValue("QUANTIZED") app.tarjim.engine.ModelVariant variant,
+        @DefaultValue("true") boolean warmUp) {
 }

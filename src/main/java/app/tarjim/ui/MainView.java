@@ -114,7 +114,7 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         demoBanner.setId("demo-banner");
         demoBanner.setVisible(false);
 
-        add(header, tagline, demoBanner, inputSection(), progress, status, panels, result, history);
+        add(header, tagline, demoBanner, new ModelPanel(models), inputSection(), progress, status, panels, result, history);
         updateBanner(models.resolved(TranslationPreset.FAST).orElse(null));
     }
 
@@ -273,7 +273,8 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         }
         panels.clear();
         result.setVisible(false);
-        progress.start("Preparing the models and cutting the article into sentences…");
+        progress.start(models.status().state().articlesWait() ? models.status().waitingLine()
+                : "Preparing the models and cutting the article into sentences…");
         status.setText("");
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "?article=" + job.articleId()));
         watch(job);

@@ -1,0 +1,124 @@
+package app.tarjim.ui;
+
+import app.tarjim.pipeline.ModelService;
+import app.tarjim.pipeline.ModelsStatus;
+import app.tarjim.pipeline.models.DownloadProgress;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.PollEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.shared.Registration;
+
+import java.util.Locale;
+
+/**
+ * Where the models stand, at the top of the page while it matters: which model is downloading, MB done of
+ * total, speed and time left; then loading; hidden once they are ready. When the demo models stand in, it
+ * says why and which command installs the real ones. Polls once a second only while something is changing.
+ */
+public class ModelPanel extends Div {
+
+    static final int POLL_MILLIS = 1000;
+    static final String FIX_COMMAND = "java -jar tarjim.jar models pull";
+
+    private final ModelService models;
+    final ProgressBar bar = new ProgressBar();
+    final Span line = new Span();
+    private Registration polling;
+
+    public ModelPanel(ModelService models) {
+        this.models = models;
+        addClassName("model-panel");
+        setId("model-panel");
+        bar.getElement().setAttribute("aria-label", "Model download");
+        line.setId("model-panel-line");
+        getElement().setAttribute("role", "status");
+        add(bar, line);
+        refresh();
+    }
+
+    /** Shows the current state; true while it is still changing (worth polling). */
+    boolean refresh() {
+        ModelsStatus status = models.status();
+        switch (status.state()) {
+            case DOWNLOADING -> {
+                show(describe(status), false);
+                status.percent().ifPresentOrElse(p -> {
+                    bar.setIndeterminate(false);
+                    bar.setValue(p / 100.0);
+                }, () -> bar.setIndeterminate(true));
+            }
+            case CHECKING, LOADING -> {
+                show("Loading the translation models. Articles you submit start when they are ready.", false);
+                bar.setIndeterminate(true);
+            }
+            case DEMO -> show("Demo models in use: " + status.message() + " To install the real models, run "
+                    + FIX_COMMAND + " (or copy exported folders in with models import).", true);
+            case FAILED -> show("No model can be used: " + status.message() + " Run " + FIX_COMMAND
+                    + " or see the README, Models.", true);
+            case READY -> setVisible(false);
+        }
+        return status.state().articlesWait();
+    }
+
+    private void show(String text, boolean problem) {
+        setVisible(true);
+        line.setText(text);
+        bar.setVisible(!problem);
+        getElement().getClassList().set("problem", problem);
+    }
+
+    /** "Downloading Xenova/opus-mt-ar-en: 120 of 300 MB (40%) · 4.2 MB/s · about 43 s left. …" */
+    static String describe(ModelsStatus status) {
+        DownloadProgress progress = status.progress();
+        StringBuilder text = new StringBuilder("Downloading ").append(progress.repo()).append(": ")
+                .append(megabytes(progress.overallBytes()));
+        if (progress.overallTotal() > 0) {
+            text.append(" of ").append(megabytes(progress.overallTotal()));
+        }
+        text.append(" MB");
+        status.percent().ifPresent(p -> text.append(" (").append(p).append("%)"));
+        if (status.bytesPerSecond() > 0) {
+            text.append(" · ").append(megabytes((long) status.bytesPerSecond())).append(" MB/s");
+        }
+        status.secondsLeft().ifPresent(s -> text.append(" · about ").append(ProgressLine.formatSeconds(s))
+                .append(" left"));
+        return text.append(". Articles you submit start when the models are ready.").toString();
+    }
+
+    private static String megabytes(long bytes) {
+        double mb = bytes / 1_000_000.0;
+        return mb < 10 ? String.format(Locale.ROOT, "%.1f", mb) : String.valueOf(Math.round(mb));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        if (refresh()) {
+            UI ui = event.getUI();
+            ui.setPollInterval(POLL_MILLIS);
+            polling = ui.addPollListener(this::onPoll);
+        }
+    }
+
+    private void onPoll(PollEvent event) {
+        if (!refresh()) {
+            stopPolling(event.getSource());
+        }
+    }
+
+    private void stopPolling(UI ui) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+            ui.setPollInterval(-1);
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        stopPolling(event.getUI());
+    }
+}
