@@ -52,8 +52,22 @@ final class PdfStreamBudget {
         for (Map.Entry<COSObjectKey, Long> object : objects) {
             COSBase base = document.getObjectFromPool(object.getKey()).getObject();
             if (base instanceof COSStream stream && !COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
-                budget.decode(stream);
+                budget.measure(stream);
             }
+        }
+    }
+
+    /**
+     * Only running over the budget fails here. A stream that does not decode is left for PDFBox, which
+     * skips what a page does not need: measuring must not make reading stricter than it was.
+     */
+    private void measure(COSStream stream) throws LimitExceededException {
+        try {
+            decode(stream);
+        } catch (LimitExceededException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // damaged or unsupported data: what it decoded before failing is already counted
         }
     }
 

@@ -1,5 +1,6 @@
 package app.tarjim.document.in;
 
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -142,5 +143,22 @@ final class Bombs {
         form.setBBox(PDRectangle.LETTER);
         form.setResources(new PDResources());
         return form;
+    }
+
+    /** A one-page text PDF that also holds an ASCII85 stream of invalid characters that nothing draws. */
+    static byte[] pdfWithDamagedStream(String text) {
+        try (PDDocument document = Loader.loadPDF(Fixtures.latinPdf(text));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            COSStream junk = document.getDocument().createCOSStream();
+            junk.setItem(COSName.FILTER, COSName.ASCII85_DECODE);
+            try (OutputStream raw = junk.createRawOutputStream()) {
+                raw.write(new byte[] {'!', '!', (byte) 0x80, '!', '!'}); // 0x80 is outside ASCII85's alphabet
+            }
+            document.getPage(0).getCOSObject().setItem(COSName.getPDFName("Junk"), junk);
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
