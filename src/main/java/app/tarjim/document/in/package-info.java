@@ -9,5 +9,10 @@
  * <p>Text extracted from PDFs is only as good as the PDF's text layer: Arabic set by some producers comes
  * back in visual order or as presentation forms, and words may be split or merged. PDFBox reorders and
  * normalises what it can; prefer .docx, .html or .txt sources when the Arabic matters.
+ *
+ * <p>Uploads are hostile until read: every document is parsed within
+ * {@link app.tarjim.document.in.DocumentLimits} (inflated bytes, pages, time, text) and under the one
+ * {@link app.tarjim.document.in.DocumentParsingGate} of the JVM, so one file can fail but not take the
+ * server down with it.
  */
 package app.tarjim.document.in;
