@@ -100,6 +100,38 @@ public class ArticleApiController {
         return ArticleJson.of(owned(id, request));
     }
 
+    @PostMapping("/articles/{id}/cancel")
+    @Operation(summary = "Cancel a queued or running article",
+            description = "The article is cancelled at once and its translation stops; 409 when it already finished.")
+    public ArticleJson cancel(@PathVariable UUID id, HttpServletRequest request) {
+        StoredArticle article = owned(id, request);
+        if (!jobs.cancel(id)) {
+            throw problem(HttpStatus.CONFLICT, "Article already finished", "Only a queued or running article can "
+                    + "be cancelled; its status is " + statusOf(articles.find(id).orElse(article)) + ".");
+        }
+        return ArticleJson.of(articles.find(id).orElseThrow(() -> new ArticleNotFoundException(id)));
+    }
+
+    @PostMapping("/articles/{id}/retry")
+    @Operation(summary = "Translate a failed or cancelled article again",
+            description = "Starts a new article with the same text and options (the old one stays as it was) and "
+                    + "answers like POST /api/v1/articles: 202 Accepted with a Location to poll.")
+    public ResponseEntity<ArticleJson> retry(@PathVariable UUID id, HttpServletRequest request) {
+        StoredArticle article = owned(id, request);
+        if (article.status() != app.tarjim.article.ArticleStatus.FAILED
+                && article.status() != app.tarjim.article.ArticleStatus.CANCELLED) {
+            throw problem(HttpStatus.CONFLICT, "Article not failed or cancelled",
+                    "Only a failed or cancelled article can be retried; its status is " + statusOf(article) + ".");
+        }
+        TranslationJob job = jobs.retry(id).orElseThrow(() -> problem(HttpStatus.CONFLICT, "Article cannot be retried",
+                "Its options were not stored (it was made by an older version); submit its text again with "
+                        + "POST /api/v1/articles."));
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/v1/articles/{id}").buildAndExpand(job.articleId()).toUri();
+        return ResponseEntity.accepted().location(location)
+                .body(ArticleJson.of(articles.find(job.articleId()).orElseThrow()));
+    }
+
     @PostMapping("/articles/{id}/share")
     @Operation(summary = "Create a share link to a finished article", description = "Optional expiry in hours.")
     public Map<String, Object> share(@PathVariable UUID id, @RequestParam(required = false) Long expiresInHours,
@@ -167,6 +199,11 @@ public class ArticleApiController {
         return articles.find(id)
                 .filter(a -> a.owner().equals(ApiOwner.of(request)))
                 .orElseThrow(() -> new ArticleNotFoundException(id));
+    }
+
+    /** The status as the JSON spells it. */
+    private static String statusOf(StoredArticle article) {
+        return article.status().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private PipelineRequest toPipelineRequest(TranslateRequest body) {

@@ -9,30 +9,32 @@ import java.util.UUID;
 
 /**
  * The {@code article} aggregate as Spring Data JDBC maps it, sentences ({@code article_sentence}) included. The version makes a
- * late pipeline signal lose against a concurrent cancel or delete instead of overwriting it.
+ * late pipeline signal lose against a concurrent cancel or delete instead of overwriting it. The heartbeat is
+ * renewed by the process translating the article (see {@link ArticleLeases}); it is written here only on creation.
  */
 record ArticleRow(@Id UUID id, @Version Integer version, String owner, String title, String sourceText,
-                  String translationText, String summaryText, String summaryLength,
-                  String translationModel, String summarizerModel, boolean demo,
+                  String translationText, String summaryText, String summaryLength, String preset,
+                  String glossaryCsv, String translationModel, String summarizerModel, boolean demo,
                   ArticleStatus status, String errorMessage, Instant createdAt, Instant updatedAt,
-                  List<ArticleSentenceRow> sentences) {
+                  Instant heartbeatAt, List<ArticleSentenceRow> sentences) {
 
-    static ArticleRow newDraft(UUID id, ArticleDraft draft, Instant now) {
+    static ArticleRow newDraft(UUID id, ArticleDraft draft, ArticleOptions options, Instant now) {
         return new ArticleRow(id, null, draft.owner(), ArticleTitles.fromSource(draft.sourceText()),
-                draft.sourceText(), null, null, draft.summaryLength(), null, null, false,
-                ArticleStatus.PENDING, null, now, now, List.of());
+                draft.sourceText(), null, null, draft.summaryLength(), options.preset(), options.glossaryCsv(),
+                null, null, false, ArticleStatus.QUEUED, null, now, now, now, List.of());
     }
 
     ArticleRow withStatus(ArticleStatus newStatus, String newErrorMessage, Instant now) {
         return new ArticleRow(id, version, owner, title, sourceText, translationText, summaryText, summaryLength,
-                translationModel, summarizerModel, demo, newStatus, newErrorMessage, createdAt, now, sentences);
+                preset, glossaryCsv, translationModel, summarizerModel, demo, newStatus, newErrorMessage, createdAt,
+                now, heartbeatAt, sentences);
     }
 
     ArticleRow withResult(ArticleResult result, Instant now) {
         return new ArticleRow(id, version, owner, title, sourceText, result.translationText(),
-                result.summaryText(), summaryLength, result.models().translationModel(),
+                result.summaryText(), summaryLength, preset, glossaryCsv, result.models().translationModel(),
                 result.models().summarizerModel(), result.demo(), ArticleStatus.DONE, null, createdAt, now,
-                result.sentences().stream().map(ArticleSentenceRow::of).toList());
+                heartbeatAt, result.sentences().stream().map(ArticleSentenceRow::of).toList());
     }
 
     StoredArticle toStored() {
@@ -40,5 +42,9 @@ record ArticleRow(@Id UUID id, @Version Integer version, String owner, String ti
                 sentences.stream().map(ArticleSentenceRow::toStored).toList(), translationText, summaryText,
                 summaryLength, new ModelsUsed(translationModel, summarizerModel), demo, status, errorMessage,
                 createdAt, updatedAt);
+    }
+
+    StoredRequest toRequest() {
+        return new StoredRequest(id, owner, sourceText, summaryLength, new ArticleOptions(preset, glossaryCsv));
     }
 }

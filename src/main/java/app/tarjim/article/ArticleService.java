@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * Stores articles and moves their jobs through PENDING, RUNNING and a final state. State changes that
+ * Stores articles and moves their jobs through QUEUED, RUNNING and a final state. State changes that
  * arrive too late (say, a result after the user cancelled or deleted) are ignored and reported as
  * {@code false}, so the pipeline never has to know what the user did meanwhile.
  */
@@ -34,10 +34,15 @@ public class ArticleService {
         this.clock = clock;
     }
 
-    /** Stores a new PENDING article and returns its id. */
+    /** Stores a new QUEUED article, without the options to run it again, and returns its id. */
     public UUID create(ArticleDraft draft) {
+        return create(draft, ArticleOptions.NOT_STORED);
+    }
+
+    /** Stores a new QUEUED article with the options that let its job be run again, and returns its id. */
+    UUID create(ArticleDraft draft, ArticleOptions options) {
         UUID id = UUID.randomUUID();
-        articles.save(ArticleRow.newDraft(id, draft, clock.instant()));
+        articles.save(ArticleRow.newDraft(id, draft, options, clock.instant()));
         return id;
     }
 
@@ -62,6 +67,11 @@ public class ArticleService {
 
     public Optional<StoredArticle> find(UUID id) {
         return articles.findById(id).map(ArticleRow::toStored);
+    }
+
+    /** The article's text and options, to run its job again. */
+    Optional<StoredRequest> request(UUID id) {
+        return articles.findById(id).map(ArticleRow::toRequest);
     }
 
     /** The owner's newest articles first, at most {@code limit} (1 to {@value #MAX_RECENT}). */

@@ -5,6 +5,8 @@ import app.tarjim.pipeline.ArticlePipeline;
 import app.tarjim.pipeline.PipelineRequest;
 import app.tarjim.pipeline.PipelineResult;
 import app.tarjim.pipeline.models.ResolvedModel;
+import app.tarjim.pipeline.text.SegmentedText;
+import app.tarjim.pipeline.translate.SentenceListener;
 import app.tarjim.pipeline.translate.TranslatedSentence;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Service;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +28,8 @@ import java.util.concurrent.Executors;
 /**
  * Runs article translations in the background: the article is stored before work starts (so nothing
  * the user pasted is lost), progress is streamed to watchers, and the result or the error is stored.
+ * An article is QUEUED until the pipeline gives it one of its slots, then RUNNING. The text and options are
+ * stored too, so that an article interrupted by a restart can be run again ({@link ArticleRecovery}).
  */
 @Service
 public class ArticleTranslationJobs implements DisposableBean {
@@ -33,6 +38,7 @@ public class ArticleTranslationJobs implements DisposableBean {
 
     private final ArticlePipeline pipeline;
     private final ArticleService articles;
+    private final ArticleLeases leases;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "article-translation");
         thread.setDaemon(true);
@@ -41,10 +47,14 @@ public class ArticleTranslationJobs implements DisposableBean {
     private final Map<UUID, TranslationJob> running = new ConcurrentHashMap<>();
 
     private final MeterRegistry metrics;
+    /** Set on shutdown: jobs stopped then were not stopped by their users, so they stay unfinished to be resumed. */
+    private volatile boolean stopping;
 
-    public ArticleTranslationJobs(ArticlePipeline pipeline, ArticleService articles, MeterRegistry metrics) {
+    public ArticleTranslationJobs(ArticlePipeline pipeline, ArticleService articles, ArticleLeases leases,
+                                  MeterRegistry metrics) {
         this.pipeline = pipeline;
         this.articles = articles;
+        this.leases = leases;
         this.metrics = metrics;
         metrics.gauge("tarjim.articles.running", running, Map::size);
     }
@@ -55,7 +65,55 @@ public class ArticleTranslationJobs implements DisposableBean {
      */
     public TranslationJob start(String owner, PipelineRequest request) {
         pipeline.check(request.text());
-        UUID id = articles.create(new ArticleDraft(owner, request.text(), request.summary().name()));
+        UUID id = articles.create(new ArticleDraft(owner, request.text(), request.summary().name()),
+                StoredRequests.optionsOf(request));
+        return launch(id, request);
+    }
+
+    /**
+     * Starts a new article with the text and options of a FAILED or CANCELLED one, which stays as it was. Empty
+     * when the article is unknown, not failed or cancelled, or was stored without its options (by an older version).
+     */
+    public Optional<TranslationJob> retry(UUID articleId) {
+        boolean retryable = articles.find(articleId)
+                .map(a -> a.status() == ArticleStatus.FAILED || a.status() == ArticleStatus.CANCELLED)
+                .orElse(false);
+        if (!retryable) {
+            return Optional.empty();
+        }
+        return articles.request(articleId).flatMap(stored -> StoredRequests.toPipelineRequest(stored)
+                .map(request -> start(stored.owner(), request)));
+    }
+
+    /**
+     * Cancels a queued or running article: it is stored as CANCELLED at once, and its job, if this process runs
+     * it, stops at its next check (one that another process runs stops after that one's next heartbeat). False
+     * when the article is unknown or already finished.
+     */
+    public boolean cancel(UUID articleId) {
+        running(articleId).ifPresent(TranslationJob::cancel);
+        return articles.cancel(articleId);
+    }
+
+    /**
+     * Runs a stored article again under its own id, from its first sentence (after a crash nothing but the text
+     * and options survives). False when its options were not stored.
+     */
+    boolean resume(UUID articleId) {
+        if (running.containsKey(articleId)) {
+            return true; // still ours: only its heartbeat was late (a long pause), the job itself goes on
+        }
+        Optional<PipelineRequest> request = articles.request(articleId).flatMap(StoredRequests::toPipelineRequest);
+        request.ifPresent(r -> launch(articleId, r));
+        return request.isPresent();
+    }
+
+    /** The articles this process is translating or has queued. */
+    Set<UUID> local() {
+        return Set.copyOf(running.keySet());
+    }
+
+    private TranslationJob launch(UUID id, PipelineRequest request) {
         TranslationJob job = new TranslationJob(id);
         running.put(id, job);
         executor.submit(() -> run(job, request));
@@ -90,24 +148,54 @@ public class ArticleTranslationJobs implements DisposableBean {
     private void run(TranslationJob job, PipelineRequest request) {
         UUID id = job.articleId();
         try {
-            articles.markRunning(id);
-            PipelineResult result = pipeline.run(request, job.listener(), job::isCancelled);
+            if (job.isCancelled()) {
+                throw new GenerationCancelledException();
+            }
+            PipelineResult result = pipeline.run(request, marksRunning(id, job.listener()), job::isCancelled);
             articles.complete(id, toArticleResult(result));
             metrics.counter("tarjim.articles", "status", "done").increment();
             metrics.counter("tarjim.sentences").increment(result.translation().sentences().size());
             metrics.timer("tarjim.article.duration", "stage", "translate").record(result.translateTime());
             metrics.timer("tarjim.article.duration", "stage", "summarize").record(result.summarizeTime());
-        } catch (GenerationCancelledException e) {
-            articles.cancel(id);
-            metrics.counter("tarjim.articles", "status", "cancelled").increment();
         } catch (RuntimeException e) {
-            log.warn("Article {} failed", id, e);
-            articles.fail(id, userMessage(e));
-            metrics.counter("tarjim.articles", "status", "failed").increment();
+            if (stopping) {
+                log.info("Article {} stopped by the shutdown; it is resumed on the next start", id);
+            } else if (e instanceof GenerationCancelledException) {
+                articles.cancel(id);
+                metrics.counter("tarjim.articles", "status", "cancelled").increment();
+            } else {
+                log.warn("Article {} failed", id, e);
+                articles.fail(id, userMessage(e));
+                metrics.counter("tarjim.articles", "status", "failed").increment();
+            }
         } finally {
             running.remove(id);
             articles.find(id).ifPresent(job::finish);
         }
+    }
+
+    /**
+     * The pipeline segments an article right after it got a slot, before translating anything: that is when the
+     * article stops waiting (QUEUED) and starts RUNNING, without the pipeline having to know about articles.
+     */
+    private SentenceListener marksRunning(UUID id, SentenceListener listener) {
+        return new SentenceListener() {
+            @Override
+            public void onSegmented(SegmentedText segmented) {
+                articles.markRunning(id);
+                listener.onSegmented(segmented);
+            }
+
+            @Override
+            public void onSentence(TranslatedSentence sentence) {
+                listener.onSentence(sentence);
+            }
+
+            @Override
+            public void onProgress(int done, int total) {
+                listener.onProgress(done, total);
+            }
+        };
     }
 
     public static ArticleResult toArticleResult(PipelineResult result) {
@@ -136,7 +224,15 @@ public class ArticleTranslationJobs implements DisposableBean {
 
     @Override
     public void destroy() {
+        stopping = true;
+        Set<UUID> unfinished = local();
         running.values().forEach(TranslationJob::cancel);
         executor.shutdownNow();
+        try {
+            leases.release(unfinished);
+        } catch (RuntimeException e) {
+            log.warn("Could not hand back {} unfinished articles; they are resumed once their lease runs out",
+                    unfinished.size(), e);
+        }
     }
 }

@@ -47,6 +47,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 
 import java.io.StringReader;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -178,7 +179,7 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         cancel.setEnabled(false);
         cancel.addClickListener(e -> {
             if (job != null) {
-                job.cancel();
+                jobs.cancel(job.articleId());
                 status.setText("Cancelling…");
             }
         });
@@ -336,7 +337,8 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
                 progress.finish("Failed.");
                 status.setText("Translation failed: " + article.errorMessage());
             }
-            default -> status.setText("Status: " + article.status());
+            default -> status.setText("Status: " + article.status().name().toLowerCase(Locale.ROOT)
+                    + ". Reopen the article later to see the result.");
         }
         history.refresh();
     }

@@ -26,11 +26,11 @@ class ArticleServiceTest {
     TestClock clock;
 
     @Test
-    void newArticleIsPendingAndEmpty() {
+    void newArticleIsQueuedAndEmpty() {
         StoredArticle article = articles.find(articles.create(ArticleFixtures.draft(OWNER))).orElseThrow();
 
         assertThat(article.owner()).isEqualTo(OWNER);
-        assertThat(article.status()).isEqualTo(ArticleStatus.PENDING);
+        assertThat(article.status()).isEqualTo(ArticleStatus.QUEUED);
         assertThat(article.sentences()).isEmpty();
         assertThat(article.translationText()).isNull();
         assertThat(article.summary()).isEmpty();

@@ -5,6 +5,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,6 +21,8 @@ abstract class ArticleStorageRoundTrip {
     @Autowired
     ShareService shares;
     @Autowired
+    ArticleLeases leases;
+    @Autowired
     TestClock clock;
     @Autowired
     JdbcTemplate jdbc;
@@ -32,12 +36,13 @@ abstract class ArticleStorageRoundTrip {
 
     @Test
     void storesAnArticleThroughItsLifeAndSharesIt() {
+        Instant created = clock.instant(); // the clock is shared by the tests, which move it on
         UUID id = articles.create(ArticleFixtures.draft(OWNER));
-        StoredArticle pending = articles.find(id).orElseThrow();
-        assertThat(pending.status()).isEqualTo(ArticleStatus.PENDING);
-        assertThat(pending.title()).isEqualTo("حلب تحت الحصار");
-        assertThat(pending.sourceText()).isEqualTo(ArticleFixtures.SOURCE);
-        assertThat(pending.createdAt()).isEqualTo(StorageTestConfiguration.START);
+        StoredArticle queued = articles.find(id).orElseThrow();
+        assertThat(queued.status()).isEqualTo(ArticleStatus.QUEUED);
+        assertThat(queued.title()).isEqualTo("حلب تحت الحصار");
+        assertThat(queued.sourceText()).isEqualTo(ArticleFixtures.SOURCE);
+        assertThat(queued.createdAt()).isEqualTo(created);
 
         clock.advance(Duration.ofSeconds(5));
         assertThat(articles.markRunning(id)).isTrue();
@@ -52,8 +57,8 @@ abstract class ArticleStorageRoundTrip {
         assertThat(done.summary()).contains("Fighting intensified in Aleppo.");
         assertThat(done.summaryLength()).isEqualTo("SHORT");
         assertThat(done.models()).isEqualTo(new ModelsUsed("opus-mt-ar-en", "distilbart-cnn"));
-        assertThat(done.createdAt()).isEqualTo(StorageTestConfiguration.START);
-        assertThat(done.updatedAt()).isEqualTo(StorageTestConfiguration.START.plusSeconds(35));
+        assertThat(done.createdAt()).isEqualTo(created);
+        assertThat(done.updatedAt()).isEqualTo(created.plusSeconds(35));
 
         ShareLink link = shares.create(id, OWNER, Optional.of(Duration.ofDays(7)));
         assertThat(shares.resolve(link.token())).hasValueSatisfying(shared -> {
@@ -67,5 +72,46 @@ abstract class ArticleStorageRoundTrip {
         assertThat(articles.delete(OWNER, id)).isTrue();
         assertThat(articles.find(id)).isEmpty();
         assertThat(shares.links(OWNER, id)).isEmpty();
+    }
+
+    @Test
+    void onlyUnfinishedArticlesWhoseHeartbeatLapsedAreTakenOverAndOnlyOnce() {
+        Duration lease = Duration.ofSeconds(30);
+        Instant created = clock.instant();
+        UUID alive = articles.create(ArticleFixtures.draft(OWNER));
+        UUID abandoned = articles.create(ArticleFixtures.draft(OWNER));
+        UUID finished = articles.create(ArticleFixtures.draft(OWNER));
+        try {
+            takeOver(lease, created, alive, abandoned, finished);
+        } finally {
+            // This class's tests are not rolled back on every database: leave nothing for the next one.
+            List.of(alive, abandoned, finished).forEach(id -> articles.delete(OWNER, id));
+        }
+    }
+
+    private void takeOver(Duration lease, Instant created, UUID alive, UUID abandoned, UUID finished) {
+        assertThat(articles.markRunning(abandoned)).isTrue();
+        assertThat(articles.complete(finished, ArticleFixtures.result(null))).isTrue();
+
+        clock.advance(Duration.ofSeconds(20));
+        leases.beat(List.of(alive, finished));
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(leases.abandoned(lease)).containsExactly(abandoned);
+
+        assertThat(leases.claim(abandoned, lease)).isTrue();
+        assertThat(leases.claim(abandoned, lease)).as("a second sweeper loses").isFalse();
+        assertThat(leases.claim(finished, lease)).isFalse();
+        assertThat(leases.abandoned(lease)).isEmpty();
+        StoredArticle claimed = articles.find(abandoned).orElseThrow();
+        assertThat(claimed.status()).isEqualTo(ArticleStatus.QUEUED);
+        assertThat(claimed.updatedAt()).isEqualTo(created.plusSeconds(40));
+        assertThat(articles.markRunning(abandoned)).as("the version moved on, the row is still usable").isTrue();
+
+        leases.release(List.of(alive));
+        assertThat(leases.abandoned(lease)).containsExactly(alive);
+
+        assertThat(articles.cancel(alive)).isTrue();
+        assertThat(leases.cancelledAmong(List.of(alive, abandoned, finished))).containsExactly(alive);
+        assertThat(articles.find(finished).orElseThrow().status()).isEqualTo(ArticleStatus.DONE);
     }
 }
