@@ -1,11 +1,14 @@
 package app.tarjim.api;
 
 import app.tarjim.article.ArticleNotFoundException;
+import app.tarjim.article.ServerBusyException;
 import app.tarjim.pipeline.glossary.GlossaryFormatException;
 import app.tarjim.pipeline.input.InputRejectedException;
 import app.tarjim.pipeline.input.RejectionReason;
 import app.tarjim.pipeline.models.ModelUnavailableException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -38,6 +41,16 @@ class ApiExceptionHandler {
                 "No article with that id belongs to this API key.");
         problem.setTitle("Article not found");
         return problem;
+    }
+
+    @ExceptionHandler(ServerBusyException.class)
+    ResponseEntity<ProblemDetail> busy(ServerBusyException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Server busy");
+        problem.setProperty("waiting", e.waiting());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(problem);
     }
 
     @ExceptionHandler(ModelUnavailableException.class)

@@ -50,21 +50,32 @@ public class ArticleTranslationJobs implements DisposableBean {
     /** Set on shutdown: jobs stopped then were not stopped by their users, so they stay unfinished to be resumed. */
     private volatile boolean stopping;
 
+    /** Articles this process takes on (running and waiting) before it answers "busy". */
+    private final int maxWaiting;
+    /** What a busy answer suggests waiting: about one article's time on a small machine. */
+    static final long RETRY_AFTER_SECONDS = 30;
+
     public ArticleTranslationJobs(ArticlePipeline pipeline, ArticleService articles, ArticleLeases leases,
-                                  MeterRegistry metrics) {
+                                  MeterRegistry metrics, ArticleJobProperties properties) {
         this.pipeline = pipeline;
         this.articles = articles;
         this.leases = leases;
         this.metrics = metrics;
+        this.maxWaiting = properties.maxWaiting();
         metrics.gauge("tarjim.articles.running", running, Map::size);
     }
 
     /**
      * Checks the input (throwing {@link app.tarjim.pipeline.input.InputRejectedException} with a message
-     * for the user), stores the article, and starts translating it.
+     * for the user), stores the article, and starts translating it; {@link ServerBusyException} when this
+     * process already has {@code tarjim.articles.max-waiting} articles running or waiting.
      */
     public TranslationJob start(String owner, PipelineRequest request) {
         pipeline.check(request.text());
+        if (running.size() >= maxWaiting) {
+            metrics.counter("tarjim.articles.refused", "reason", "busy").increment();
+            throw new ServerBusyException(running.size(), RETRY_AFTER_SECONDS);
+        }
         UUID id = articles.create(new ArticleDraft(owner, request.text(), request.summary().name()),
                 StoredRequests.optionsOf(request));
         return launch(id, request);

@@ -2,6 +2,7 @@ package app.tarjim.ui;
 
 import app.tarjim.article.ArticleService;
 import app.tarjim.article.ArticleTranslationJobs;
+import app.tarjim.article.ServerBusyException;
 import app.tarjim.article.ShareService;
 import app.tarjim.article.StoredArticle;
 import app.tarjim.article.TranslationJob;
@@ -268,7 +269,7 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         PipelineRequest request = new PipelineRequest(input.getValue(), summaryLength.getValue(), preset.getValue(), terms);
         try {
             job = jobs.start(owner, request);
-        } catch (InputRejectedException e) {
+        } catch (InputRejectedException | ServerBusyException e) {
             inputError.setText(e.getMessage()); // what the user typed stays in the text area
             return;
         }

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * wait. The database is a fresh file, so no article left by another test run takes the slot.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "tarjim.pipeline.concurrent-articles=1")
+        properties = {"tarjim.pipeline.concurrent-articles=1", "tarjim.articles.max-waiting=2"})
 class ArticleJobControlApiTest {
 
     private static final Set<String> FINAL = Set.of("done", "failed", "cancelled");
@@ -68,6 +68,13 @@ class ArticleJobControlApiTest {
         assertThat(second.get("status").asText()).isEqualTo("queued");
         assertThat(status(secondId)).isEqualTo("queued");
         assertThat(status(first)).as("the slot is still taken").isEqualTo("running");
+
+        // One running and one waiting is all this instance takes on (max-waiting=2): a third is told to come back.
+        HttpResponse<String> busy = post("/api/v1/articles", Map.of("text", SHORT, "summary", "none"));
+        assertThat(busy.statusCode()).as(busy.body()).isEqualTo(503);
+        assertThat(busy.headers().firstValue("Retry-After")).hasValue("30");
+        assertThat(busy.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json.readTree(busy.body()).get("detail").asText()).contains("busy").contains("Try again");
 
         HttpResponse<String> cancelQueued = post("/api/v1/articles/" + secondId + "/cancel", Map.of());
         assertThat(cancelQueued.statusCode()).as(cancelQueued.body()).isEqualTo(200);
