@@ -14,6 +14,7 @@ import java.util.List;
 /**
  * PDF with embedded Noto fonts: per article (each on a new page) the title, notices, the summary, then
  * each Arabic paragraph (shaped, right-to-left, right-aligned) followed by its English translation.
+ * The Arabic extracts as letters, so it can be searched and copied ({@link ArabicToUnicode}).
  */
 public final class PdfArticleWriter implements ArticleWriter {
 
@@ -22,6 +23,12 @@ public final class PdfArticleWriter implements ArticleWriter {
 
     @Override
     public void write(Iterable<ExportedArticle> articles, OutputStream out) throws IOException {
+        out.write(ArabicToUnicode.toLetters(draw(articles)));
+        out.flush();
+    }
+
+    /** The drawn PDF, its Arabic glyphs still extracting as the presentation forms they were drawn as. */
+    static byte[] draw(Iterable<ExportedArticle> articles) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (PDDocument document = new PDDocument(); PdfFonts fonts = new PdfFonts(document)) {
             PdfPageFlow flow = new PdfPageFlow(document, fonts);
@@ -39,8 +46,7 @@ public final class PdfArticleWriter implements ArticleWriter {
             // PDFBox must not get hold of (and close) the caller's stream.
             document.save(buffer);
         }
-        buffer.writeTo(out);
-        out.flush();
+        return buffer.toByteArray();
     }
 
     private static void writeArticle(PdfPageFlow flow, ExportedArticle article) throws IOException {
