@@ -6,19 +6,20 @@ COPY mvnw pom.xml ./
 RUN ./mvnw -B -q dependency:go-offline
 COPY src src
 COPY frontend frontend
+# registry.json and the demo models are packed into the jar (classpath models/).
+COPY models models
 RUN ./mvnw -B -q package -DskipTests
 
 FROM eclipse-temurin:17-jre
 RUN groupadd --system tarjim && useradd --system --gid tarjim --home /app tarjim
 WORKDIR /app
 COPY --from=build /src/target/tarjim.jar /app/tarjim.jar
-COPY models /app/models
 RUN mkdir -p /app/data /app/djl-cache && chown -R tarjim:tarjim /app
 USER tarjim
+# Downloaded models live under the data volume (data/models), next to the database: one volume keeps both.
 ENV TARJIM_DATA_DIR=/app/data \
-    TARJIM_MODELS_DIR=/app/models \
     DJL_CACHE_DIR=/app/djl-cache \
     DJL_OFFLINE=true
-VOLUME ["/app/models", "/app/data"]
+VOLUME ["/app/data"]
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/app/tarjim.jar"]
