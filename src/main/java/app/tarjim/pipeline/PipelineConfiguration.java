@@ -48,8 +48,9 @@ public class PipelineConfiguration {
     /** Lazy: the app starts (and says what is wrong) even when the models folder has no registry yet. */
     @Bean
     @Lazy
-    ModelRegistry modelRegistry(@Value("${tarjim.models-dir:./models}") Path modelsDir) {
-        return ModelRegistry.load(modelsDir);
+    ModelRegistry modelRegistry(@Value("${tarjim.models-dir:}") String modelsDir,
+                                @Value("${tarjim.data-dir:./data}") String dataDir) {
+        return ModelRegistry.load(ModelsFolder.resolve(modelsDir, dataDir));
     }
 
     @Bean
