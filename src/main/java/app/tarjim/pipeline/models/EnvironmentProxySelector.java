@@ -60,15 +60,9 @@ public final class EnvironmentProxySelector extends ProxySelector {
         }
         String name = host.toLowerCase(Locale.ROOT);
         for (String entry : noProxy) {
-            String pattern = entry.replaceFirst(":\\d+$", "");
-            if (pattern.equals("*") || name.equals(pattern)) {
-                return true;
-            }
-            String suffix = pattern.startsWith(".") ? pattern : "." + pattern;
-            if (pattern.startsWith("*.")) {
-                suffix = pattern.substring(1);
-            }
-            if (name.endsWith(suffix)) {
+            // as curl: an optional port is ignored, a leading "." or "*." too, and a name matches its subdomains
+            String pattern = entry.replaceFirst(":\\d+$", "").replaceFirst("^\\*?\\.", "");
+            if (pattern.equals("*") || name.equals(pattern) || name.endsWith("." + pattern)) {
                 return true;
             }
         }
