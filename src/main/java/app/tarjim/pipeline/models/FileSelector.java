@@ -39,10 +39,16 @@ public final class FileSelector {
      * @throws ModelUnavailableException when the repository lacks a required file or any usable encoder/decoder
      */
     public FilePlan select(ModelEntry entry, HubRepoInfo info, OnnxVariant preferred, boolean alsoFp32) {
+        return select(entry, info, preferred, alsoFp32, "The repository " + entry.repo() + " at commit " + info.sha());
+    }
+
+    /** @param source how messages name where the files are, e.g. "The folder /tmp/export" */
+    public FilePlan select(ModelEntry entry, HubRepoInfo info, OnnxVariant preferred, boolean alsoFp32,
+                           String source) {
         Map<String, HubRepoInfo.Sibling> siblings = info.byPath();
         Map<OnnxVariant, List<String>> graphs = graphsByVariant(siblings.keySet());
-        OnnxVariant chosen = choose(graphs, preferred, entry, info);
-        String note = chosen == preferred ? null : "The repository " + entry.repo() + " has no " + preferred.label()
+        OnnxVariant chosen = choose(graphs, preferred, source);
+        String note = chosen == preferred ? null : source.replaceFirst(" at commit .*", "") + " has no " + preferred.label()
                 + " export (it has " + describe(graphs) + "); the " + chosen.label() + " one is used.";
 
         Set<String> paths = new LinkedHashSet<>();
@@ -62,8 +68,8 @@ public final class FileSelector {
             }
         }
         if (!absent.isEmpty()) {
-            throw new ModelUnavailableException("The repository " + entry.repo() + " at commit " + info.sha()
-                    + " lacks " + String.join(", ", absent) + ", which the model needs.");
+            throw new ModelUnavailableException(source + " lacks " + String.join(", ", absent)
+                    + ", which the model needs.");
         }
         List<String> graphPaths = new ArrayList<>(usable(graphs.get(chosen)));
         if (alsoFp32 && chosen != OnnxVariant.FP32 && graphs.containsKey(OnnxVariant.FP32)
@@ -85,8 +91,7 @@ public final class FileSelector {
         return new FilePlan(info.sha(), chosen, note, files);
     }
 
-    private static OnnxVariant choose(Map<OnnxVariant, List<String>> graphs, OnnxVariant preferred, ModelEntry entry,
-                                      HubRepoInfo info) {
+    private static OnnxVariant choose(Map<OnnxVariant, List<String>> graphs, OnnxVariant preferred, String source) {
         List<OnnxVariant> order = new ArrayList<>();
         order.add(preferred);
         order.addAll(FALLBACKS);
@@ -95,8 +100,7 @@ public final class FileSelector {
                 return variant;
             }
         }
-        throw new ModelUnavailableException("The repository " + entry.repo() + " at commit " + info.sha()
-                + " has no complete ONNX export (an encoder_model and a decoder_model_merged, or decoder_model with "
+        throw new ModelUnavailableException(source + " has no complete ONNX export (an encoder_model and a decoder_model_merged, or decoder_model with "
                 + "decoder_with_past_model, of one variant)" + (graphs.isEmpty() ? "" : "; it has " + describe(graphs))
                 + ".");
     }
@@ -144,7 +148,8 @@ public final class FileSelector {
 
     private static boolean skipped(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        if (path.startsWith("onnx/") || name.startsWith(".")) {
+        if (path.startsWith("onnx/") || name.startsWith(".") || name.equals(ModelLock.FILE_NAME)
+                || name.endsWith(".part")) {
             return true;
         }
         int dot = name.lastIndexOf('.');

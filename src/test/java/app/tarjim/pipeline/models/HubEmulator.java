@@ -37,10 +37,10 @@ import java.util.stream.Stream;
  * </ul>
  * It can misbehave on purpose: corrupt content, drop a connection mid-file, gate a repository.
  */
-final class HubEmulator implements AutoCloseable {
+public final class HubEmulator implements AutoCloseable {
 
     /** A request as the emulator saw it; {@code server} is {@code hub} or {@code cdn}. */
-    record Request(String server, String method, String path, String query, String range, String authorization) {
+    public record Request(String server, String method, String path, String query, String range, String authorization) {
     }
 
     private static final long LFS_THRESHOLD = 10L * 1024 * 1024;
@@ -57,7 +57,7 @@ final class HubEmulator implements AutoCloseable {
     private final Map<String, Integer> dropAfterBytesOnce = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    HubEmulator() throws IOException {
+    public HubEmulator() throws IOException {
         hub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         hub.createContext("/", exchange -> handle(exchange, this::handleHub, "hub"));
         hub.start();
@@ -66,7 +66,7 @@ final class HubEmulator implements AutoCloseable {
         cdn.start();
     }
 
-    URI hubUrl() {
+    public URI hubUrl() {
         return URI.create("http://127.0.0.1:" + hub.getAddress().getPort());
     }
 
@@ -75,7 +75,7 @@ final class HubEmulator implements AutoCloseable {
     }
 
     /** Publishes every file under {@code folder} as {@code repo}; returns the commit. */
-    String publish(String repo, Path folder) {
+    public String publish(String repo, Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 put(repo, folder.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
@@ -103,7 +103,7 @@ final class HubEmulator implements AutoCloseable {
     }
 
     /** Files of {@code repo} need {@code Authorization: Bearer <token>}; its listing stays public, as on the hub. */
-    void gate(String repo, String token) {
+    public void gate(String repo, String token) {
         gated.put(repo, token);
     }
 
@@ -116,7 +116,7 @@ final class HubEmulator implements AutoCloseable {
         dropAfterBytesOnce.put(repo + "/" + path, bytes);
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
@@ -125,7 +125,7 @@ final class HubEmulator implements AutoCloseable {
     }
 
     /** Deterministic stand-in for a git commit: a hash of every path and content. */
-    String commit(String repo) {
+    public String commit(String repo) {
         StringBuilder all = new StringBuilder(repo);
         repos.getOrDefault(repo, Map.of()).forEach((path, content) -> all.append('\n').append(path).append(' ')
                 .append(sha256(content)));
