@@ -18,9 +18,12 @@ final class ProgressBar implements DownloadListener {
 
     private final PrintWriter err;
     private final LongSupplier nanoClock;
-    private long startNanos = -1;
+    private long startNanos;
     private long startBytes;
-    private long lastDraw = Long.MIN_VALUE;
+    private long lastDraw;
+    private boolean drawn;
+    /** nanoTime may be any value, negative too: flags, not sentinels. */
+    private boolean started;
     private int lastWidth;
 
     ProgressBar(PrintWriter err, LongSupplier nanoClock) {
@@ -35,22 +38,25 @@ final class ProgressBar implements DownloadListener {
     @Override
     public void onProgress(DownloadProgress progress) {
         long now = nanoClock.getAsLong();
-        if (startNanos < 0) {
+        if (!started) {
+            started = true;
             startNanos = now;
             startBytes = progress.overallBytes();
         }
         boolean done = progress.overallTotal() >= 0 && progress.overallBytes() >= progress.overallTotal();
-        if (!done && now - lastDraw < REDRAW_NANOS) {
+        if (!done && drawn && now - lastDraw < REDRAW_NANOS) {
             return;
         }
         lastDraw = now;
+        drawn = true;
         String line = line(progress, now);
         err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
         lastWidth = line.length();
         if (done) {
             err.println();
-            startNanos = -1;
+            started = false;
             lastWidth = 0;
+            drawn = false;
         }
         err.flush();
     }
