@@ -40,7 +40,8 @@ import java.util.stream.Stream;
 public final class HubEmulator implements AutoCloseable {
 
     /** A request as the emulator saw it; {@code server} is {@code hub} or {@code cdn}. */
-    public record Request(String server, String method, String path, String query, String range, String authorization) {
+    public record Request(String server, String method, String path, String query, String range, String authorization,
+                          String acceptEncoding) {
     }
 
     private static final long LFS_THRESHOLD = 10L * 1024 * 1024;
@@ -56,6 +57,8 @@ public final class HubEmulator implements AutoCloseable {
     private final Map<String, Integer> corruptTimes = new ConcurrentHashMap<>();
     private final Map<String, Integer> dropAfterBytesOnce = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> failuresLeft = new ConcurrentHashMap<>();
+    private volatile int failureStatus;
 
     public HubEmulator() throws IOException {
         hub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -116,6 +119,12 @@ public final class HubEmulator implements AutoCloseable {
         dropAfterBytesOnce.put(repo + "/" + path, bytes);
     }
 
+    /** The next {@code times} requests to {@code server} ({@code hub} or {@code cdn}) are answered with {@code status}. */
+    void failNext(String server, int times, int status) {
+        failureStatus = status;
+        failuresLeft.put(server, times);
+    }
+
     public List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -170,8 +179,15 @@ public final class HubEmulator implements AutoCloseable {
     private void handle(HttpExchange exchange, Handler handler, String server) throws IOException {
         URI uri = exchange.getRequestURI();
         requests.add(new Request(server, exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
-                exchange.getRequestHeaders().getFirst("Range"), exchange.getRequestHeaders().getFirst("Authorization")));
+                exchange.getRequestHeaders().getFirst("Range"), exchange.getRequestHeaders().getFirst("Authorization"),
+                exchange.getRequestHeaders().getFirst("Accept-Encoding")));
         try {
+            Integer left = failuresLeft.get(server);
+            if (left != null && left > 0) {
+                failuresLeft.put(server, left - 1);
+                exchange.sendResponseHeaders(failureStatus, -1);
+                return;
+            }
             handler.handle(exchange);
         } finally {
             exchange.close();

@@ -178,6 +178,32 @@ class ModelDownloaderTest {
         assertThat(small.gitBlobId()).isEqualTo(HubEmulator.gitBlobId(demoBytes("config.json")));
         assertThat(small.size()).isEqualTo(demoBytes("config.json").length);
         assertThat(small.location().getPort()).isEqualTo(hub.hubUrl().getPort());
+        assertThat(hub.requests()).hasSize(2).allSatisfy(r -> {
+            assertThat(r.method()).isEqualTo("HEAD");
+            assertThat(r.acceptEncoding()).isEqualTo("identity");
+        });
+    }
+
+    @Test
+    void passingHubFailuresAreRetriedButNotRefusals() throws IOException {
+        hub.failNext("hub", 2, 503);
+        hub.failNext("cdn", 1, 500);
+
+        downloader().download(entry(), modelDir, false, progress::add);
+
+        assertThat(modelDir.resolve(ENCODER)).hasBinaryContent(demoBytes(ENCODER));
+        assertThat(hub.requests().subList(0, 3)).extracting(HubEmulator.Request::path)
+                .containsOnly("/api/models/" + REPO + "/revision/main");
+    }
+
+    @Test
+    void aHubThatStaysDownIsNamedAfterTheLastTry() {
+        hub.failNext("hub", 99, 503);
+
+        assertThatThrownBy(() -> downloader().download(entry(), modelDir, false, progress::add))
+                .isInstanceOf(ModelUnavailableException.class)
+                .hasMessage("Cannot reach the hub at " + hub.hubUrl() + " for the listing of " + REPO
+                        + " after 3 attempts: the hub answered HTTP 503.");
     }
 
     @Test
