@@ -1,7 +1,6 @@
 package app.tarjim.cli;
 
-import app.tarjim.engine.ModelOptions;
-import app.tarjim.engine.Seq2SeqModel;
+import app.tarjim.pipeline.models.EngineGenerators;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,8 +23,9 @@ public class TarjimCommand implements Runnable {
         return List.of(
                 new GenerateCommand(),
                 new SegmentCommand(),
-                new TranslateCommand(dir -> Seq2SeqModel.load(dir, ModelOptions.defaults())),
-                new BatchCommand());
+                new TranslateCommand(new EngineGenerators()),
+                new BatchCommand(),
+                new ModelsCommand());
     }
 
     public static CommandLine commandLine() {

@@ -3,59 +3,73 @@ package app.tarjim.pipeline.models;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Fetches model files from a Hugging Face style hub into a model folder.
+ * Fetches a model repository from a Hugging Face hub into a model folder, as huggingface_hub's
+ * {@code snapshot_download} does.
  * <ul>
- *   <li>Each file is written to {@code <name>.part} and moved into place atomically once complete and
- *       checked, so a file at its final path is always whole.</li>
- *   <li>A dropped connection keeps the part file; the next try asks for the rest with an HTTP Range.</li>
- *   <li>The content is checked against the manifest's sha256, or else the hub's {@code X-Linked-Etag}
- *       (sha256 of large files; it rides on the redirect to the CDN). A mismatch deletes the part file and
- *       starts over, up to {@link DownloadSettings#maxAttempts()} tries.</li>
+ *   <li>One listing of the repository picks the commit and the files ({@link FileSelector}); every file is then
+ *       fetched at that commit: {@code HEAD} for its metadata and location, {@code GET} from there (the CDN for
+ *       large files, without the token).</li>
+ *   <li>Each file is written to {@code <name>.part} and moved into place once complete and checked, so a file at
+ *       its final path is always whole; a dropped connection keeps the part and the next try resumes it with an
+ *       HTTP Range.</li>
+ *   <li>Checks: the size; the sha256 (the registry's, the listing's LFS one, or {@code X-Linked-Etag}); for small
+ *       files the git blob id. A mismatch deletes the part and starts over, up to
+ *       {@link DownloadSettings#maxAttempts()} tries.</li>
+ *   <li>Then {@link ModelLock} records the commit and every file's size and sha256; with a lock that fits,
+ *       {@link #download} asks the hub nothing.</li>
  *   <li>Offline, nothing is requested: the missing files are reported instead.</li>
  * </ul>
  */
 public final class ModelDownloader {
 
     private static final int BUFFER_SIZE = 64 * 1024;
-    /** Longest wait for the response headers; a stalled body is not covered by it. */
-    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
 
-    private final HttpClient http;
     private final DownloadSettings settings;
+    private final HubClient hub;
+    private final FileSelector selector = new FileSelector();
 
+    /** @param http a client that does not follow redirects ({@link #defaultHttpClient()}) */
     public ModelDownloader(HttpClient http, DownloadSettings settings) {
-        this.http = http;
         this.settings = settings;
+        this.hub = new HubClient(http, settings.baseUrl(), settings.token());
     }
 
-    /** Follows redirects (the hub sends large files from a CDN) and gives up connecting after 30 seconds. */
+    /**
+     * Never follows redirects (the hub client decides which to follow and whether the token goes along), uses
+     * {@code HTTPS_PROXY}/{@code HTTP_PROXY}/{@code NO_PROXY}, and gives up connecting after 30 seconds.
+     */
     public static HttpClient defaultHttpClient() {
-        return HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(30))
-                .build();
+        return httpClient(HubEnvironment.system());
+    }
+
+    public static HttpClient httpClient(HubEnvironment environment) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(30));
+        EnvironmentProxySelector proxies = new EnvironmentProxySelector(environment, ProxySelector.getDefault());
+        if (proxies.configured()) {
+            builder.proxy(proxies);
+        }
+        return builder.build();
     }
 
     public DownloadSettings settings() {
@@ -63,39 +77,135 @@ public final class ModelDownloader {
     }
 
     /**
-     * Makes every required file of the model (and the optional ones when asked) present in {@code targetDir}.
+     * Makes the model present in {@code targetDir}: nothing is asked of the hub when its lock fits and its files
+     * are there (or, without a lock, when every required file of the registry is there).
      *
+     * @param includeOptional fetch the fp32 graphs too
      * @throws ModelUnavailableException offline with files missing, or a file that could not be fetched
      */
     public void download(ModelEntry entry, Path targetDir, boolean includeOptional, DownloadListener listener) {
-        List<ModelFile> files = includeOptional ? entry.files() : entry.requiredFiles();
-        List<ModelFile> missing = files.stream().filter(file -> !isPresent(targetDir, file)).toList();
-        if (missing.isEmpty()) {
+        if (isReady(entry, targetDir)) {
             return;
         }
         if (settings.offline()) {
+            List<String> missing = missingOffline(entry, targetDir);
             throw new ModelUnavailableException(String.format(
-                    "Offline: the model %s (%s) is missing %d file(s) in %s: %s. Run once with network access, "
+                    "Offline: the model %s (%s) is missing %d file(s) in %s: %s; run once with network access, "
                             + "or copy the files there.",
-                    entry.folder(), entry.repo(), missing.size(), targetDir,
-                    missing.stream().map(ModelFile::path).collect(Collectors.joining(", "))));
+                    entry.folder(), entry.repo(), missing.size(), targetDir, String.join(", ", missing)));
         }
-        Progress progress = new Progress(entry.repo(), missing, listener);
-        for (int i = 0; i < missing.size(); i++) {
-            fetchWithRetries(entry, missing.get(i), targetDir, progress.forFile(i));
+        pull(entry, targetDir, settings.variant(), includeOptional, listener);
+    }
+
+    /** Whether {@code dir} holds the model: a lock that fits the entry with its files, or the registry's files. */
+    public boolean isReady(ModelEntry entry, Path dir) {
+        Optional<ModelLock> lock = ModelLock.read(dir);
+        if (lock.isPresent()) {
+            return lock.get().matches(entry) && lock.get().problems(dir).isEmpty();
+        }
+        return entry.requiredFiles().stream().allMatch(file -> Files.isRegularFile(dir.resolve(file.path())));
+    }
+
+    private static List<String> missingOffline(ModelEntry entry, Path dir) {
+        Optional<ModelLock> lock = ModelLock.read(dir).filter(found -> found.matches(entry));
+        if (lock.isPresent()) {
+            return lock.get().problems(dir);
+        }
+        return entry.requiredFiles().stream().map(ModelFile::path)
+                .filter(path -> !Files.isRegularFile(dir.resolve(path))).toList();
+    }
+
+    /**
+     * Brings the folder to what the repository's revision holds now: lists it (one request), fetches what is
+     * missing or different, and writes the lock. Files the old lock named that the new one does not are removed.
+     *
+     * @return the lock written
+     */
+    public ModelLock pull(ModelEntry entry, Path targetDir, OnnxVariant variant, boolean alsoFp32,
+                          DownloadListener listener) {
+        if (settings.offline()) {
+            throw new ModelUnavailableException("Offline: cannot fetch " + entry.repo() + ".");
+        }
+        ensureWritable(targetDir);
+        HubRepoInfo info = withRetries("the listing of " + entry.repo(),
+                () -> hub.repoInfo(entry.repo(), entry.revision()));
+        FilePlan plan = selector.select(entry, info, variant, alsoFp32);
+        Progress progress = new Progress(entry.repo(), plan.files(), listener);
+        List<ModelLock.LockedFile> locked = new ArrayList<>();
+        for (int i = 0; i < plan.files().size(); i++) {
+            PlannedFile file = plan.files().get(i);
+            Optional<ModelLock.LockedFile> present = presentAndValid(targetDir, file);
+            if (present.isPresent()) {
+                progress.forFile(i).start(file.size(), file.size());
+                locked.add(present.get());
+            } else {
+                locked.add(fetchWithRetries(entry.repo(), plan.commit(), file, targetDir, progress.forFile(i)));
+            }
+        }
+        ModelLock lock = new ModelLock(ModelLock.SOURCE_HUB, entry.repo(), entry.revision(), plan.commit(),
+                plan.variant().label(), locked);
+        try {
+            removeStale(targetDir, lock);
+            lock.write(targetDir);
+        } catch (IOException e) {
+            throw new ModelUnavailableException("Cannot write the lock file in " + targetDir + ": " + e.getMessage(), e);
+        }
+        return lock;
+    }
+
+    /** The plan a pull would follow (one listing request), for showing what a pull would do. */
+    public FilePlan plan(ModelEntry entry, OnnxVariant variant, boolean alsoFp32) {
+        HubRepoInfo info = withRetries("the listing of " + entry.repo(),
+                () -> hub.repoInfo(entry.repo(), entry.revision()));
+        return selector.select(entry, info, variant, alsoFp32);
+    }
+
+    private static void ensureWritable(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ModelUnavailableException("The model folder " + dir + " cannot be created (" + describe(e)
+                    + "): choose a writable models folder with --models-dir or TARJIM_MODELS_DIR.", e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new ModelUnavailableException("The model folder " + dir
+                    + " is not writable: choose a writable models folder with --models-dir or TARJIM_MODELS_DIR.");
         }
     }
 
-    private boolean isPresent(Path dir, ModelFile file) {
+    private static void removeStale(Path dir, ModelLock lock) throws IOException {
+        Optional<ModelLock> old = ModelLock.read(dir);
+        if (old.isEmpty()) {
+            return;
+        }
+        Set<String> kept = lock.files().stream().map(ModelLock.LockedFile::path).collect(Collectors.toSet());
+        for (ModelLock.LockedFile file : old.get().files()) {
+            if (!kept.contains(file.path())) {
+                Files.deleteIfExists(dir.resolve(file.path()));
+            }
+        }
+    }
+
+    /** A file already in place that matches the listing: not fetched again. */
+    private static Optional<ModelLock.LockedFile> presentAndValid(Path dir, PlannedFile file) {
         Path target = dir.resolve(file.path());
         if (!Files.isRegularFile(target)) {
-            return false;
+            return Optional.empty();
         }
-        return file.sha256() == null || file.sha256().equalsIgnoreCase(sha256Quietly(target));
+        try {
+            FileDigests digests = FileDigests.of(target);
+            boolean valid = (file.size() < 0 || digests.size() == file.size())
+                    && (file.sha256() == null || file.sha256().equals(digests.sha256()))
+                    && (file.sha256() != null || file.blobId() == null || file.blobId().equals(digests.gitBlobId()));
+            return valid ? Optional.of(new ModelLock.LockedFile(file.path(), digests.size(), digests.sha256()))
+                    : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
-    private void fetchWithRetries(ModelEntry entry, ModelFile file, Path targetDir, Progress.FileProgress progress) {
-        URI uri = uriOf(entry, file);
+    private ModelLock.LockedFile fetchWithRetries(String repo, String commit, PlannedFile file, Path targetDir,
+                                                  Progress.FileProgress progress) {
         Path target = targetDir.resolve(file.path());
         Path part = target.resolveSibling(target.getFileName() + ".part");
         String lastProblem = "no attempt made";
@@ -105,39 +215,59 @@ public final class ModelDownloader {
             }
             try {
                 Files.createDirectories(target.getParent());
-                Optional<String> linkedSha = fetchInto(uri, part, progress);
-                Optional<String> expected = Optional.ofNullable(file.sha256()).map(String::toLowerCase).or(() -> linkedSha);
-                if (expected.isPresent()) {
-                    String actual = sha256(part);
-                    if (!expected.get().equals(actual)) {
-                        Files.deleteIfExists(part);
-                        progress.restart();
-                        lastProblem = "its sha256 was " + actual + ", expected " + expected.get();
-                        continue;
-                    }
+                // asked again on every try: a signed CDN URL may have expired meanwhile
+                HubFileMetadata metadata = hub.fileMetadata(repo, commit, file.path());
+                long expectedSize = file.size() >= 0 ? file.size() : metadata.size();
+                fetchInto(repo, commit, file.path(), metadata.location(), part, expectedSize, progress);
+                FileDigests digests = FileDigests.of(part);
+                Optional<String> problem = mismatch(file, metadata, expectedSize, digests);
+                if (problem.isPresent()) {
+                    Files.deleteIfExists(part);
+                    progress.restart();
+                    lastProblem = problem.get();
+                    continue;
                 }
                 moveIntoPlace(part, target);
-                return;
-            } catch (FatalResponse e) {
-                throw new ModelUnavailableException("Cannot download " + uri + ": " + e.getMessage(), e);
+                return new ModelLock.LockedFile(file.path(), digests.size(), digests.sha256());
             } catch (IOException e) {
-                lastProblem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                lastProblem = describe(e);
             }
         }
-        throw new ModelUnavailableException(String.format("Cannot download %s after %d attempts: %s",
-                uri, settings.maxAttempts(), lastProblem));
+        throw new ModelUnavailableException(String.format("Cannot download %s after %d attempts: %s.",
+                hub.resolveUri(repo, commit, file.path()), settings.maxAttempts(), lastProblem));
     }
 
-    /** One request; appends to the part file when the server resumes. Returns the hub's sha256, if sent. */
-    private Optional<String> fetchInto(URI uri, Path part, Progress.FileProgress progress) throws IOException {
-        long have = Files.isRegularFile(part) ? Files.size(part) : 0;
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET()
-                .timeout(RESPONSE_TIMEOUT)
-                .header("User-Agent", "tarjim");
-        if (have > 0) {
-            request.header("Range", "bytes=" + have + "-");
+    /** What is wrong with a downloaded part, if anything. A git blob id is never compared with a sha256. */
+    private static Optional<String> mismatch(PlannedFile file, HubFileMetadata metadata, long expectedSize,
+                                             FileDigests digests) {
+        if (expectedSize >= 0 && digests.size() != expectedSize) {
+            return Optional.of("it has " + digests.size() + " bytes, expected " + expectedSize);
         }
-        HttpResponse<InputStream> response = send(request.build());
+        String sha256 = file.sha256() != null ? file.sha256() : metadata.sha256();
+        if (sha256 != null) {
+            return sha256.equals(digests.sha256()) ? Optional.empty()
+                    : Optional.of("its sha256 was " + digests.sha256() + ", expected " + sha256);
+        }
+        String blobId = file.blobId() != null ? file.blobId() : metadata.gitBlobId();
+        if (blobId != null && !blobId.equals(digests.gitBlobId())) {
+            return Optional.of("its git blob id was " + digests.gitBlobId() + ", expected " + blobId);
+        }
+        return Optional.empty();
+    }
+
+    /** One GET; appends to the part file when the server resumes. */
+    private void fetchInto(String repo, String commit, String path, URI location, Path part, long expectedSize,
+                           Progress.FileProgress progress) throws IOException {
+        long have = Files.isRegularFile(part) ? Files.size(part) : 0;
+        if (expectedSize >= 0 && have > expectedSize) {
+            Files.delete(part);
+            have = 0;
+        }
+        if (expectedSize >= 0 && have == expectedSize && have > 0) {
+            progress.start(have, expectedSize);
+            return;
+        }
+        HttpResponse<InputStream> response = hub.download(location, have);
         try (InputStream body = response.body()) {
             int status = response.statusCode();
             long total;
@@ -147,15 +277,15 @@ public final class ModelDownloader {
                 append = true;
             } else if (status == 200) {
                 have = 0;
-                total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+                total = response.headers().firstValueAsLong("Content-Length").orElse(expectedSize);
                 append = false;
             } else if (status == 416) {
                 Files.deleteIfExists(part);
                 throw new IOException("the server would not resume the partial file; starting over");
-            } else if (status >= 400 && status < 500 && status != 408 && status != 429) {
-                throw new FatalResponse("HTTP " + status);
+            } else if (hub.sameOrigin(response.uri())) {
+                throw hub.failure(status, response.headers(), repo, commit, path);
             } else {
-                throw new IOException("HTTP " + status);
+                throw new IOException("the download server " + response.uri().getHost() + " answered HTTP " + status);
             }
             progress.start(have, total);
             long written = copy(body, part, append, have, progress);
@@ -163,16 +293,35 @@ public final class ModelDownloader {
                 throw new IOException("the connection closed after " + written + " of " + total + " bytes");
             }
         }
-        return linkedSha256(response);
     }
 
-    private HttpResponse<InputStream> send(HttpRequest request) throws IOException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ModelUnavailableException("The download of " + request.uri() + " was interrupted", e);
+    private <T> T withRetries(String what, IoCall<T> call) {
+        String lastProblem = "no attempt made";
+        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
+            if (attempt > 1) {
+                pause();
+            }
+            try {
+                return call.run();
+            } catch (IOException e) {
+                lastProblem = describe(e);
+            }
         }
+        throw new ModelUnavailableException(String.format("Cannot reach the hub at %s for %s after %d attempts: %s.",
+                hub.endpoint(), what, settings.maxAttempts(), lastProblem));
+    }
+
+    @FunctionalInterface
+    private interface IoCall<T> {
+        T run() throws IOException;
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        if (e instanceof java.net.ConnectException) {
+            return "cannot connect" + (message == null ? "" : " (" + message + ")");
+        }
+        return message == null ? e.getClass().getSimpleName() : message;
     }
 
     private static long resumedTotal(HttpResponse<?> response, long have) throws IOException {
@@ -199,18 +348,6 @@ public final class ModelDownloader {
         return written;
     }
 
-    /** {@code X-Linked-Etag} of the response or of a redirect before it, when it is a sha256. */
-    private static Optional<String> linkedSha256(HttpResponse<?> response) {
-        for (HttpResponse<?> r = response; r != null; r = r.previousResponse().orElse(null)) {
-            Optional<String> etag = r.headers().firstValue("X-Linked-Etag")
-                    .map(value -> value.replace("W/", "").replace("\"", "").strip().toLowerCase());
-            if (etag.isPresent() && SHA256.matcher(etag.get()).matches()) {
-                return etag;
-            }
-        }
-        return Optional.empty();
-    }
-
     private static void moveIntoPlace(Path part, Path target) throws IOException {
         try {
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -219,65 +356,33 @@ public final class ModelDownloader {
         }
     }
 
-    private URI uriOf(ModelEntry entry, ModelFile file) {
-        String base = settings.baseUrl().toString().replaceAll("/+$", "");
-        return URI.create(base + "/" + entry.repo() + "/resolve/" + entry.revision() + "/" + file.path());
-    }
-
     private void pause() {
         try {
             Thread.sleep(settings.retryDelay().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ModelUnavailableException("The download was interrupted", e);
+            throw new ModelUnavailableException("The download was interrupted.", e);
         }
     }
 
     static String sha256(Path file) throws IOException {
-        MessageDigest digest = newSha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static String sha256Quietly(Path file) {
-        try {
-            return sha256(file);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
-    }
-
-    /** A response that retrying will not change (404 and other client errors). */
-    private static final class FatalResponse extends IOException {
-        FatalResponse(String message) {
-            super(message);
-        }
+        return FileDigests.of(file).sha256();
     }
 
     /** Adds up per-file progress into overall figures for the listener. */
     private static final class Progress {
         private final String repo;
-        private final List<ModelFile> files;
+        private final List<PlannedFile> files;
         private final DownloadListener listener;
         private final long[] bytes;
         private final long[] totals;
 
-        Progress(String repo, List<ModelFile> files, DownloadListener listener) {
+        Progress(String repo, List<PlannedFile> files, DownloadListener listener) {
             this.repo = repo;
             this.files = files;
             this.listener = listener;
             this.bytes = new long[files.size()];
-            this.totals = files.stream().mapToLong(file -> file.size() == null ? -1 : file.size()).toArray();
+            this.totals = files.stream().mapToLong(PlannedFile::size).toArray();
         }
 
         FileProgress forFile(int index) {

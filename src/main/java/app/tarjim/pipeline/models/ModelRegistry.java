@@ -1,32 +1,95 @@
 package app.tarjim.pipeline.models;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
-/** The models Tarjim knows, read from {@code <modelsDir>/registry.json}, and where they live on disk. */
+/**
+ * The models Tarjim knows, read from {@code <modelsDir>/registry.json} or, when that file is missing, from the
+ * registry the application carries; and where they live on disk. Demo models come from the models folder, else
+ * from those the application carries.
+ */
 public final class ModelRegistry {
 
     public static final String MANIFEST_FILE = "registry.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path modelsDir;
     private final ModelManifest manifest;
+    private final ClasspathModels carried;
 
     public ModelRegistry(Path modelsDir, ModelManifest manifest) {
-        this.modelsDir = modelsDir;
-        this.manifest = manifest;
+        this(modelsDir, manifest, new ClasspathModels(ModelRegistry.class.getClassLoader(),
+                ClasspathModels.defaultCacheDir()));
     }
 
+    public ModelRegistry(Path modelsDir, ModelManifest manifest, ClasspathModels carried) {
+        this.modelsDir = modelsDir;
+        this.manifest = manifest;
+        this.carried = carried;
+    }
+
+    /** @throws ModelUnavailableException one sentence, when no usable registry is found */
     public static ModelRegistry load(Path modelsDir) {
-        Path file = modelsDir.resolve(MANIFEST_FILE);
-        try {
-            return new ModelRegistry(modelsDir, new ObjectMapper().readValue(file.toFile(), ModelManifest.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the model registry " + file + ": " + e.getMessage(), e);
+        return load(modelsDir, ClasspathModels.defaultCacheDir());
+    }
+
+    /** @param cacheDir where carried demo models are extracted, e.g. under the data folder */
+    public static ModelRegistry load(Path modelsDir, Path cacheDir) {
+        return load(modelsDir, new ClasspathModels(ModelRegistry.class.getClassLoader(), cacheDir));
+    }
+
+    public static ModelRegistry load(Path modelsDir, ClasspathModels carried) {
+        if (Files.exists(modelsDir) && !Files.isDirectory(modelsDir)) {
+            throw new ModelUnavailableException("The models folder " + modelsDir.toAbsolutePath()
+                    + " is a file, not a folder: set --models-dir or TARJIM_MODELS_DIR to a folder.");
         }
+        Path file = modelsDir.resolve(MANIFEST_FILE);
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                return new ModelRegistry(modelsDir, parse(in, file.toAbsolutePath().toString()), carried);
+            } catch (IOException e) {
+                throw new ModelUnavailableException("Cannot read the model registry " + file.toAbsolutePath() + " ("
+                        + e.getMessage() + ").", e);
+            }
+        }
+        Optional<InputStream> bundled = carried.registry();
+        if (bundled.isPresent()) {
+            try (InputStream in = bundled.get()) {
+                return new ModelRegistry(modelsDir, parse(in, "the application's own registry"), carried);
+            } catch (IOException e) {
+                throw new ModelUnavailableException("Cannot read the application's own model registry ("
+                        + e.getMessage() + ").", e);
+            }
+        }
+        throw new ModelUnavailableException("No model registry: " + file.toAbsolutePath() + " does not exist and the "
+                + "application carries none; set --models-dir or TARJIM_MODELS_DIR to the folder holding registry.json.");
+    }
+
+    private static ModelManifest parse(InputStream in, String name) throws IOException {
+        ModelManifest manifest;
+        try {
+            manifest = JSON.readValue(in, ModelManifest.class);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new ModelUnavailableException("The model registry " + name + " is not valid" + where + ": "
+                    + firstLine(e.getOriginalMessage()) + ".");
+        }
+        if (manifest == null || manifest.models().isEmpty()) {
+            throw new ModelUnavailableException("The model registry " + name + " names no models.");
+        }
+        return manifest;
+    }
+
+    private static String firstLine(String message) {
+        String line = message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
+        return line.strip().replaceAll("\\.+$", "");
     }
 
     public ModelManifest manifest() {
@@ -41,22 +104,28 @@ public final class ModelRegistry {
         return manifest.models().stream()
                 .filter(entry -> entry.task() == ModelTask.TRANSLATION && entry.preset() == preset)
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("The model registry names no " + preset.label() + " translation model"));
+                .orElseThrow(() -> new ModelUnavailableException("The model registry names no " + preset.label()
+                        + " translation model."));
     }
 
     public ModelEntry summarization() {
         return manifest.models().stream()
                 .filter(entry -> entry.task() == ModelTask.SUMMARIZATION)
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("The model registry names no summarization model"));
+                .orElseThrow(() -> new ModelUnavailableException("The model registry names no summarization model."));
     }
 
     public Path localDir(ModelEntry entry) {
         return modelsDir.resolve(entry.folder());
     }
 
+    /** The demo model's folder: in the models folder when it is there, else the one the application carries. */
     public Path demoDir(ModelEntry entry) {
-        return modelsDir.resolve(entry.demoFolder());
+        Path local = modelsDir.resolve(entry.demoFolder());
+        if (Files.isRegularFile(local.resolve("config.json"))) {
+            return local;
+        }
+        return carried.folder(entry.demoFolder()).orElse(local);
     }
 
     /** Required files not yet in the model's folder; empty when the model is ready to load. */

@@ -1,5 +1,6 @@
 package app.tarjim.pipeline.models;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -18,9 +19,22 @@ public record ModelResolution(ResolvedModel translation, ResolvedModel summariza
         return models().anyMatch(ResolvedModel::demo);
     }
 
-    /** {@link #DEMO_NOTICE} when a demo model is in use. */
+    /**
+     * What users should be told: {@link #DEMO_NOTICE} when a demo model is in use, followed by the reasons any
+     * stand-in is used (why the real model is missing, or that the fast model replaces the quality one).
+     */
     public Optional<String> notice() {
-        return demo() ? Optional.of(DEMO_NOTICE) : Optional.empty();
+        List<String> reasons = reasons();
+        if (!demo() && reasons.isEmpty()) {
+            return Optional.empty();
+        }
+        String because = String.join(" ", reasons);
+        return Optional.of(demo() ? (DEMO_NOTICE + " " + because).strip() : because);
+    }
+
+    /** Why each stand-in is used, one sentence each; empty when every model is the one asked for. */
+    public List<String> reasons() {
+        return models().map(ResolvedModel::reason).filter(java.util.Objects::nonNull).distinct().toList();
     }
 
     public Optional<ResolvedModel> summarizationModel() {

@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -16,23 +16,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The downloader against {@link HubEmulator} serving the committed demo Marian model as Xenova/opus-mt-ar-en. */
 class ModelDownloaderTest {
 
     private static final String REPO = "Xenova/opus-mt-ar-en";
+    private static final Path DEMO = Path.of("models/demo/marian-ar-en-demo");
+    private static final String ENCODER = "onnx/encoder_model_quantized.onnx";
+    private static final String DECODER = "onnx/decoder_model_merged_quantized.onnx";
 
     @TempDir
     Path modelDir;
 
-    private FakeHub hub;
-    private final byte[] config = "{\"model_type\":\"marian\"}".getBytes();
-    private final byte[] weights = randomBytes(300_000);
+    private HubEmulator hub;
+    private String commit;
     private final List<DownloadProgress> progress = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startHub() throws IOException {
-        hub = new FakeHub();
-        hub.put(REPO, "config.json", config);
-        hub.put(REPO, "onnx/encoder_model_quantized.onnx", weights);
+        hub = new HubEmulator();
+        commit = hub.publish(REPO, DEMO);
     }
 
     @AfterEach
@@ -40,27 +42,28 @@ class ModelDownloaderTest {
         hub.close();
     }
 
-    private static byte[] randomBytes(int n) {
-        byte[] bytes = new byte[n];
-        new Random(42).nextBytes(bytes);
-        return bytes;
-    }
-
-    private ModelDownloader downloader(boolean offline) {
+    private ModelDownloader downloader(boolean offline, String token) {
         return new ModelDownloader(ModelDownloader.defaultHttpClient(),
-                new DownloadSettings(hub.baseUrl(), offline, 3, Duration.ZERO));
+                new DownloadSettings(hub.hubUrl(), offline, 3, Duration.ZERO, token, OnnxVariant.QUANTIZED));
     }
 
-    private ModelEntry entry(String configSha, String weightsSha) {
+    private ModelDownloader downloader() {
+        return downloader(false, null);
+    }
+
+    private static ModelEntry entry(String repo, String revision, String... required) {
+        List<ModelFile> files = Stream.concat(Stream.of("config.json", "tokenizer.json", ENCODER, DECODER),
+                Arrays.stream(required)).map(path -> ModelFile.required(path, null)).toList();
         return new ModelEntry("translation-fast", ModelTask.TRANSLATION, TranslationPreset.FAST, "opus-mt-ar-en",
-                REPO, "main", false, "demo/marian-ar-en-demo", null, List.of(
-                        new ModelFile("config.json", configSha, (long) config.length, false),
-                        new ModelFile("onnx/encoder_model_quantized.onnx", weightsSha, null, false),
-                        new ModelFile("onnx/encoder_model.onnx", null, null, true)));
+                repo, revision, revision.length() == 40, "demo/marian-ar-en-demo", null, files);
     }
 
-    private ModelEntry entryWithHashes() {
-        return entry(FakeHub.sha256(config), FakeHub.sha256(weights));
+    private static ModelEntry entry() {
+        return entry(REPO, "main");
+    }
+
+    private static byte[] demoBytes(String path) throws IOException {
+        return Files.readAllBytes(DEMO.resolve(path));
     }
 
     private void assertNoPartFiles() throws IOException {
@@ -69,145 +72,345 @@ class ModelDownloaderTest {
         }
     }
 
-    @Test
-    void downloadsRequiredFilesInTheHubLayoutAndChecksTheirHashes() throws IOException {
-        downloader(false).download(entryWithHashes(), modelDir, false, progress::add);
+    private List<HubEmulator.Request> requestsFor(String server, String pathEnd) {
+        return hub.requests().stream().filter(r -> r.server().equals(server) && r.path().endsWith(pathEnd)).toList();
+    }
 
-        assertThat(modelDir.resolve("config.json")).hasBinaryContent(config);
-        assertThat(modelDir.resolve("onnx/encoder_model_quantized.onnx")).hasBinaryContent(weights);
-        assertThat(modelDir.resolve("onnx/encoder_model.onnx")).doesNotExist();
+    private String lfsSha(String path) throws IOException {
+        return HubEmulator.sha256(demoBytes(path));
+    }
+
+    @Test
+    void listsTheRepositoryThenFetchesThePreferredVariantAtTheListedCommit() throws IOException {
+        downloader().download(entry(), modelDir, false, progress::add);
+
+        for (String path : List.of("config.json", "generation_config.json", "tokenizer.json", "tokenizer_config.json",
+                "special_tokens_map.json", "vocab.json", "source.spm", "target.spm", ENCODER, DECODER)) {
+            assertThat(modelDir.resolve(path)).as(path).hasBinaryContent(demoBytes(path));
+        }
+        // merged decoder only: the split pair and the fp32 graphs are not fetched
+        try (Stream<Path> onnx = Files.list(modelDir.resolve("onnx"))) {
+            assertThat(onnx.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                    "encoder_model_quantized.onnx", "decoder_model_merged_quantized.onnx");
+        }
         assertNoPartFiles();
-        assertThat(hub.requests()).extracting(FakeHub.Request::path).containsExactly(
-                "/" + REPO + "/resolve/main/config.json",
-                "/" + REPO + "/resolve/main/onnx/encoder_model_quantized.onnx");
+        List<HubEmulator.Request> requests = hub.requests();
+        assertThat(requests.get(0)).satisfies(first -> {
+            assertThat(first.method()).isEqualTo("GET");
+            assertThat(first.path()).isEqualTo("/api/models/" + REPO + "/revision/main");
+            assertThat(first.query()).isEqualTo("blobs=true");
+        });
+        assertThat(requests).filteredOn(r -> r.server().equals("hub") && r.path().contains("/resolve/"))
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.path()).startsWith("/" + REPO + "/resolve/" + commit + "/"));
+        assertThat(requests).as("large files come from the CDN")
+                .filteredOn(r -> r.server().equals("hub") && r.method().equals("GET") && r.path().endsWith(".onnx"))
+                .isEmpty();
+        assertThat(requestsFor("cdn", lfsSha(ENCODER))).extracting(HubEmulator.Request::method).containsExactly("GET");
     }
 
     @Test
-    void reportsProgressPerFileAndOverall() {
-        downloader(false).download(entryWithHashes(), modelDir, false, progress::add);
+    void writesALockWithTheCommitAndEachFilesSizeAndSha256() throws IOException {
+        downloader().download(entry(), modelDir, false, progress::add);
 
-        DownloadProgress last = progress.get(progress.size() - 1);
-        assertThat(last.file()).isEqualTo("onnx/encoder_model_quantized.onnx");
-        assertThat(last.fileBytes()).isEqualTo(weights.length);
-        assertThat(last.fileTotal()).isEqualTo(weights.length);
-        assertThat(last.overallBytes()).isEqualTo(config.length + weights.length);
-        assertThat(last.overallTotal()).isEqualTo(config.length + weights.length);
-        assertThat(progress).extracting(DownloadProgress::overallBytes).isSorted();
-        assertThat(progress).anySatisfy(p -> assertThat(p.fileBytes()).isBetween(1L, weights.length - 1L));
+        ModelLock lock = ModelLock.read(modelDir).orElseThrow();
+        assertThat(lock.source()).isEqualTo("hub");
+        assertThat(lock.repo()).isEqualTo(REPO);
+        assertThat(lock.revision()).isEqualTo("main");
+        assertThat(lock.commit()).isEqualTo(commit);
+        assertThat(lock.variant()).isEqualTo("quantized");
+        assertThat(lock.files()).hasSize(10).allSatisfy(file -> {
+            byte[] content = demoBytes(file.path());
+            assertThat(file.size()).isEqualTo(content.length);
+            // a sha256 for every file, small ones included: never their git blob id
+            assertThat(file.sha256()).isEqualTo(HubEmulator.sha256(content));
+        });
     }
 
     @Test
-    void aCorruptedDownloadIsRejectedAndRetried() {
-        hub.corrupt(REPO, "onnx/encoder_model_quantized.onnx", 2);
+    void laterStartsTrustTheLockAndMakeNoRequest() {
+        downloader().download(entry(), modelDir, false, progress::add);
+        hub.clearRequests();
 
-        downloader(false).download(entryWithHashes(), modelDir, false, progress::add);
+        downloader().download(entry(), modelDir, false, progress::add);
+        downloader(true, null).download(entry(), modelDir, false, progress::add);
 
-        assertThat(modelDir.resolve("onnx/encoder_model_quantized.onnx")).hasBinaryContent(weights);
-        assertThat(hub.requests()).filteredOn(r -> r.path().endsWith(".onnx")).hasSize(3)
+        assertThat(hub.requests()).isEmpty();
+    }
+
+    @Test
+    void aLockWhoseFilesChangedSizeIsNotTrusted() throws IOException {
+        downloader().download(entry(), modelDir, false, progress::add);
+        Files.write(modelDir.resolve(ENCODER), new byte[] {1, 2, 3});
+        hub.clearRequests();
+
+        downloader().download(entry(), modelDir, false, progress::add);
+
+        assertThat(modelDir.resolve(ENCODER)).hasBinaryContent(demoBytes(ENCODER));
+        assertThat(hub.requests()).filteredOn(r -> r.method().equals("GET") && r.path().contains("/resolve/")).isEmpty();
+        assertThat(requestsFor("cdn", lfsSha(ENCODER))).hasSize(1);
+    }
+
+    @Test
+    void theTokenGoesToTheHubButNeverToTheCdn() {
+        downloader(false, "hf_secret").download(entry(), modelDir, false, progress::add);
+
+        assertThat(hub.requests()).filteredOn(r -> r.server().equals("hub")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer hf_secret"));
+        assertThat(hub.requests()).filteredOn(r -> r.server().equals("cdn")).hasSize(2)
+                .allSatisfy(r -> assertThat(r.authorization()).isNull());
+    }
+
+    @Test
+    void headSendsAcceptEncodingIdentityAndReadsTheLinkedHeaders() throws IOException {
+        HubClient client = new HubClient(ModelDownloader.defaultHttpClient(), hub.hubUrl(), null);
+
+        HubFileMetadata large = client.fileMetadata(REPO, "main", ENCODER);
+        HubFileMetadata small = client.fileMetadata(REPO, "main", "config.json");
+
+        assertThat(large.commit()).isEqualTo(commit);
+        assertThat(large.sha256()).isEqualTo(lfsSha(ENCODER));
+        assertThat(large.size()).isEqualTo(demoBytes(ENCODER).length);
+        assertThat(large.location().getPort()).isEqualTo(hub.cdnUrl().getPort());
+        // a weak ETag of a small file is its git blob id: never taken for a sha256
+        assertThat(small.linked()).isFalse();
+        assertThat(small.sha256()).isNull();
+        assertThat(small.gitBlobId()).isEqualTo(HubEmulator.gitBlobId(demoBytes("config.json")));
+        assertThat(small.size()).isEqualTo(demoBytes("config.json").length);
+        assertThat(small.location().getPort()).isEqualTo(hub.hubUrl().getPort());
+        assertThat(hub.requests()).hasSize(2).allSatisfy(r -> {
+            assertThat(r.method()).isEqualTo("HEAD");
+            assertThat(r.acceptEncoding()).isEqualTo("identity");
+        });
+    }
+
+    @Test
+    void passingHubFailuresAreRetriedButNotRefusals() throws IOException {
+        hub.failNext("hub", 2, 503);
+        hub.failNext("cdn", 1, 500);
+
+        downloader().download(entry(), modelDir, false, progress::add);
+
+        assertThat(modelDir.resolve(ENCODER)).hasBinaryContent(demoBytes(ENCODER));
+        assertThat(hub.requests().subList(0, 3)).extracting(HubEmulator.Request::path)
+                .containsOnly("/api/models/" + REPO + "/revision/main");
+    }
+
+    @Test
+    void aHubThatStaysDownIsNamedAfterTheLastTry() {
+        hub.failNext("hub", 99, 503);
+
+        assertThatThrownBy(() -> downloader().download(entry(), modelDir, false, progress::add))
+                .isInstanceOf(ModelUnavailableException.class)
+                .hasMessage("Cannot reach the hub at " + hub.hubUrl() + " for the listing of " + REPO
+                        + " after 3 attempts: the hub answered HTTP 503.");
+    }
+
+    @Test
+    void aCorruptedSmallFileIsCaughtByItsGitBlobIdAndFetchedAgain() throws IOException {
+        hub.corrupt(REPO, "tokenizer_config.json", 1);
+
+        downloader().download(entry(), modelDir, false, progress::add);
+
+        assertThat(modelDir.resolve("tokenizer_config.json")).hasBinaryContent(demoBytes("tokenizer_config.json"));
+        assertThat(hub.requests()).filteredOn(r -> r.method().equals("GET") && r.path().endsWith("tokenizer_config.json"))
+                .hasSize(2);
+    }
+
+    @Test
+    void aCorruptedLargeFileIsRejectedByItsSha256AndFetchedAgainFromTheStart() throws IOException {
+        hub.corrupt(REPO, ENCODER, 2);
+
+        downloader().download(entry(), modelDir, false, progress::add);
+
+        assertThat(modelDir.resolve(ENCODER)).hasBinaryContent(demoBytes(ENCODER));
+        assertThat(requestsFor("cdn", lfsSha(ENCODER))).hasSize(3)
                 .allSatisfy(r -> assertThat(r.range()).as("a corrupt part is not resumed").isNull());
     }
 
     @Test
     void aFileThatStaysCorruptFailsClearlyAndLeavesNothingAtTheFinalPath() throws IOException {
-        hub.corrupt(REPO, "onnx/encoder_model_quantized.onnx", 99);
+        hub.corrupt(REPO, ENCODER, 99);
 
-        assertThatThrownBy(() -> downloader(false).download(entryWithHashes(), modelDir, false, progress::add))
+        assertThatThrownBy(() -> downloader().download(entry(), modelDir, false, progress::add))
                 .isInstanceOf(ModelUnavailableException.class)
-                .hasMessageContaining("encoder_model_quantized.onnx")
+                .hasMessageContaining(ENCODER)
                 .hasMessageContaining("after 3 attempts")
-                .hasMessageContaining("expected " + FakeHub.sha256(weights));
-        assertThat(modelDir.resolve("onnx/encoder_model_quantized.onnx")).doesNotExist();
-        assertThat(modelDir.resolve("config.json")).hasBinaryContent(config);
+                .hasMessageContaining("expected " + lfsSha(ENCODER));
+        assertThat(modelDir.resolve(ENCODER)).doesNotExist();
+        assertThat(modelDir.resolve(ModelLock.FILE_NAME)).doesNotExist();
         assertNoPartFiles();
     }
 
     @Test
-    void theHubsLinkedEtagChecksFilesWithoutAHashInTheManifest() {
-        hub.sendLinkedEtag(true);
-        hub.corrupt(REPO, "onnx/encoder_model_quantized.onnx", 1);
+    void aConnectionDroppedMidFileIsResumedWithARangeOnTheCdnUrl() throws IOException {
+        hub.dropConnectionOnceAfter(REPO, ENCODER, 100_000);
 
-        downloader(false).download(entry(null, null), modelDir, false, progress::add);
+        downloader(false, "hf_secret").download(entry(), modelDir, false, progress::add);
 
-        assertThat(modelDir.resolve("onnx/encoder_model_quantized.onnx")).hasBinaryContent(weights);
-        assertThat(hub.requests()).filteredOn(r -> r.path().endsWith(".onnx")).hasSize(2);
-    }
-
-    @Test
-    void theLinkedEtagIsReadFromTheRedirectToTheCdn() {
-        hub.sendLinkedEtag(true);
-        hub.redirectToCdn(true);
-        hub.corrupt(REPO, "onnx/encoder_model_quantized.onnx", 1);
-
-        downloader(false).download(entry(null, null), modelDir, false, progress::add);
-
-        assertThat(modelDir.resolve("onnx/encoder_model_quantized.onnx")).hasBinaryContent(weights);
-        assertThat(hub.requests()).extracting(FakeHub.Request::path)
-                .filteredOn(p -> p.startsWith("/cdn/") && p.endsWith(".onnx")).hasSize(2);
-    }
-
-    @Test
-    void aDroppedConnectionIsResumedWithARangeRequest() {
-        hub.dropConnectionOnceAfter(REPO, "onnx/encoder_model_quantized.onnx", 100_000);
-
-        downloader(false).download(entryWithHashes(), modelDir, false, progress::add);
-
-        assertThat(modelDir.resolve("onnx/encoder_model_quantized.onnx")).hasBinaryContent(weights);
-        List<FakeHub.Request> weightRequests = hub.requests().stream().filter(r -> r.path().endsWith(".onnx")).toList();
-        assertThat(weightRequests).extracting(FakeHub.Request::range).containsExactly(null, "bytes=100000-");
+        assertThat(modelDir.resolve(ENCODER)).hasBinaryContent(demoBytes(ENCODER));
+        assertThat(requestsFor("cdn", lfsSha(ENCODER))).extracting(HubEmulator.Request::range)
+                .containsExactly(null, "bytes=100000-");
     }
 
     @Test
     void aPartialFileLeftByAnEarlierRunIsResumed() throws IOException {
-        Path part = modelDir.resolve("onnx/encoder_model_quantized.onnx.part");
+        Path part = modelDir.resolve(ENCODER + ".part");
         Files.createDirectories(part.getParent());
-        Files.write(part, java.util.Arrays.copyOf(weights, 5_000));
+        Files.write(part, Arrays.copyOf(demoBytes(ENCODER), 5_000));
 
-        downloader(false).download(entryWithHashes(), modelDir, false, progress::add);
+        downloader().download(entry(), modelDir, false, progress::add);
 
-        assertThat(modelDir.resolve("onnx/encoder_model_quantized.onnx")).hasBinaryContent(weights);
-        assertThat(hub.requests()).filteredOn(r -> r.path().endsWith(".onnx"))
-                .extracting(FakeHub.Request::range).containsExactly("bytes=5000-");
+        assertThat(modelDir.resolve(ENCODER)).hasBinaryContent(demoBytes(ENCODER));
+        assertThat(requestsFor("cdn", lfsSha(ENCODER))).extracting(HubEmulator.Request::range)
+                .containsExactly("bytes=5000-");
+    }
+
+    @Test
+    void aRenamedRepositoryIsFollowedThroughItsRelativeRedirectWithTheToken() throws IOException {
+        hub.rename("Helsinki-NLP-old/opus-mt-ar-en", REPO);
+
+        downloader(false, "hf_secret").download(entry("Helsinki-NLP-old/opus-mt-ar-en", "main"), modelDir, false,
+                progress::add);
+
+        assertThat(modelDir.resolve(DECODER)).hasBinaryContent(demoBytes(DECODER));
+        assertThat(hub.requests()).filteredOn(r -> r.path().startsWith("/Helsinki-NLP-old/")).isNotEmpty();
+        assertThat(hub.requests()).filteredOn(r -> r.server().equals("hub") && r.path().startsWith("/" + REPO))
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer hf_secret"));
+        assertThat(ModelLock.read(modelDir).orElseThrow().repo()).isEqualTo("Helsinki-NLP-old/opus-mt-ar-en");
+    }
+
+    @Test
+    void aGatedRepositoryWithoutTokenSaysHowToGetAccessWithoutRetrying() {
+        hub.gate(REPO, "hf_granted");
+
+        assertThatThrownBy(() -> downloader().download(entry(), modelDir, false, progress::add))
+                .isInstanceOf(HubAccessException.class)
+                .hasMessage("The repository " + REPO + " is gated: accept its conditions at " + hub.hubUrl() + "/"
+                        + REPO + ", then set HF_TOKEN to an access token of that account.");
+        assertThat(hub.requests()).filteredOn(r -> r.path().contains("/resolve/")).hasSize(1);
+    }
+
+    @Test
+    void aGatedRepositoryWithATokenNotGrantedAccessSaysSo() {
+        hub.gate(REPO, "hf_granted");
+
+        assertThatThrownBy(() -> downloader(false, "hf_other").download(entry(), modelDir, false, progress::add))
+                .isInstanceOf(HubAccessException.class)
+                .hasMessageContaining("has not been granted access")
+                .hasMessageContaining(hub.hubUrl() + "/" + REPO);
+    }
+
+    @Test
+    void aGatedRepositoryWithAGrantedTokenDownloads() throws IOException {
+        hub.gate(REPO, "hf_granted");
+
+        downloader(false, "hf_granted").download(entry(), modelDir, false, progress::add);
+
+        assertThat(modelDir.resolve(ENCODER)).hasBinaryContent(demoBytes(ENCODER));
+    }
+
+    @Test
+    void anUnknownRepositoryOrRevisionIsNamed() {
+        assertThatThrownBy(() -> downloader().download(entry("Xenova/no-such-model", "main"), modelDir, false,
+                progress::add))
+                .isInstanceOf(HubAccessException.class)
+                .hasMessageStartingWith("The repository Xenova/no-such-model was not found on " + hub.hubUrl())
+                .hasMessageContaining("HF_TOKEN");
+        assertThatThrownBy(() -> downloader().download(entry(REPO, "v9"), modelDir, false, progress::add))
+                .isInstanceOf(HubAccessException.class)
+                .hasMessageStartingWith("The repository " + REPO + " has no revision 'v9'");
+    }
+
+    @Test
+    void aRequiredFileTheRepositoryLacksIsNamedBeforeAnythingIsFetched() {
+        hub.delete(REPO, "source.spm");
+
+        assertThatThrownBy(() -> downloader().download(entry(REPO, "main", "source.spm"), modelDir, false,
+                progress::add))
+                .isInstanceOf(ModelUnavailableException.class)
+                .hasMessageContaining("lacks source.spm");
+        assertThat(hub.requests()).hasSize(1);
+    }
+
+    @Test
+    void aFileMissingAtTheHubIsAnEntryNotFoundNamingTheFile() {
+        HubClient client = new HubClient(ModelDownloader.defaultHttpClient(), hub.hubUrl(), null);
+
+        assertThatThrownBy(() -> client.fileMetadata(REPO, commit, "nope.json"))
+                .isInstanceOf(HubAccessException.class)
+                .hasMessageStartingWith("The repository " + REPO + " has no file nope.json at revision " + commit);
+    }
+
+    @Test
+    void aRevisionPinnedToACommitIsListedAndLockedAtThatCommit() {
+        ModelEntry pinned = entry(REPO, commit);
+
+        downloader().download(pinned, modelDir, false, progress::add);
+
+        assertThat(hub.requests().get(0).path()).isEqualTo("/api/models/" + REPO + "/revision/" + commit);
+        assertThat(ModelLock.read(modelDir).orElseThrow().commit()).isEqualTo(commit);
+        assertThat(downloader().isReady(pinned, modelDir)).isTrue();
+        assertThat(downloader().isReady(entry(REPO, "0".repeat(40)), modelDir)).as("pinned elsewhere").isFalse();
     }
 
     @Test
     void offlineMakesNoRequestAndListsWhatIsMissing() {
-        assertThatThrownBy(() -> downloader(true).download(entryWithHashes(), modelDir, false, progress::add))
+        assertThatThrownBy(() -> downloader(true, null).download(entry(), modelDir, false, progress::add))
                 .isInstanceOf(ModelUnavailableException.class)
-                .hasMessageContaining("Offline")
+                .hasMessageStartingWith("Offline:")
                 .hasMessageContaining("config.json")
-                .hasMessageContaining("onnx/encoder_model_quantized.onnx")
-                .hasMessageNotContaining("onnx/encoder_model.onnx,");
+                .hasMessageContaining(ENCODER);
         assertThat(hub.requests()).isEmpty();
     }
 
     @Test
-    void filesAlreadyPresentAreNotFetchedAgain() throws IOException {
-        Files.write(modelDir.resolve("config.json"), config);
+    void filesAlreadyPresentAndMatchingTheListingAreNotFetchedAgain() throws IOException {
+        Files.write(modelDir.resolve("config.json"), demoBytes("config.json"));
+        Files.writeString(modelDir.resolve("vocab.json"), "{\"stale\": 1}");
 
-        downloader(false).download(entryWithHashes(), modelDir, false, progress::add);
+        downloader().download(entry(), modelDir, false, progress::add);
 
-        assertThat(hub.requests()).extracting(FakeHub.Request::path).noneMatch(p -> p.endsWith("config.json"));
+        assertThat(hub.requests()).extracting(HubEmulator.Request::path).noneMatch(p -> p.endsWith("/config.json"));
+        assertThat(modelDir.resolve("vocab.json")).hasBinaryContent(demoBytes("vocab.json"));
     }
 
     @Test
-    void aMissingFileFailsAtOnceNamingTheUrl() {
-        ModelEntry entry = new ModelEntry("x", ModelTask.TRANSLATION, TranslationPreset.FAST, "x", REPO, "main",
-                false, "demo", null, List.of(new ModelFile("nope.json", null, null, false)));
+    void reportsProgressPerFileAndOverallWithTotalsKnownFromTheListing() throws IOException {
+        downloader().download(entry(), modelDir, false, progress::add);
 
-        assertThatThrownBy(() -> downloader(false).download(entry, modelDir, false, progress::add))
+        long total = ModelLock.read(modelDir).orElseThrow().files().stream().mapToLong(ModelLock.LockedFile::size).sum();
+        assertThat(progress).allSatisfy(p -> assertThat(p.overallTotal()).isEqualTo(total));
+        DownloadProgress last = progress.get(progress.size() - 1);
+        assertThat(last.file()).as("small files first").endsWith(".onnx");
+        assertThat(last.fileBytes()).isEqualTo(demoBytes(last.file()).length);
+        assertThat(last.overallBytes()).isEqualTo(total);
+        assertThat(progress).extracting(DownloadProgress::overallBytes).isSorted();
+        assertThat(progress).anySatisfy(p -> assertThat(p.fileBytes()).isBetween(1L, p.fileTotal() - 1));
+    }
+
+    @Test
+    void fp32GraphsAreFetchedOnRequestAndAPullToAnotherVariantRemovesTheOldGraphs() throws IOException {
+        downloader().download(entry(), modelDir, true, progress::add);
+        assertThat(modelDir.resolve("onnx/encoder_model.onnx")).hasBinaryContent(demoBytes("onnx/encoder_model.onnx"));
+        assertThat(modelDir.resolve(ENCODER)).exists();
+
+        ModelLock lock = downloader().pull(entry(), modelDir, OnnxVariant.FP32, false, progress::add);
+
+        assertThat(lock.variant()).isEqualTo("fp32");
+        assertThat(modelDir.resolve(ENCODER)).doesNotExist();
+        assertThat(modelDir.resolve("onnx/decoder_model_merged.onnx")).exists();
+    }
+
+    @Test
+    void anUnwritableModelsFolderIsOnePlainSentence() throws IOException {
+        Path file = modelDir.resolve("not-a-folder");
+        Files.writeString(file, "x");
+
+        assertThatThrownBy(() -> downloader().download(entry(), file.resolve("opus"), false, progress::add))
                 .isInstanceOf(ModelUnavailableException.class)
-                .hasMessageContaining("/" + REPO + "/resolve/main/nope.json")
-                .hasMessageContaining("HTTP 404");
-        assertThat(hub.requests()).hasSize(1);
-        assertThat(modelDir.resolve("nope.json")).doesNotExist();
-    }
-
-    @Test
-    void optionalFilesAreFetchedOnRequest() {
-        hub.put(REPO, "onnx/encoder_model.onnx", weights);
-
-        downloader(false).download(entryWithHashes(), modelDir, true, progress::add);
-
-        assertThat(modelDir.resolve("onnx/encoder_model.onnx")).hasBinaryContent(weights);
+                .hasMessageStartingWith("The model folder " + file.resolve("opus") + " cannot be created")
+                .hasMessageContaining("--models-dir");
     }
 }

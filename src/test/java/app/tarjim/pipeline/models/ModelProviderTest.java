@@ -7,28 +7,27 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The provider on the project's registry, with the demo models published on {@link HubEmulator} as real ones. */
 class ModelProviderTest {
+
+    private static final String FAST_REPO = "Xenova/opus-mt-ar-en";
+    private static final String SUMMARY_REPO = "Xenova/distilbart-cnn-6-6";
 
     @TempDir
     Path modelsDir;
 
-    private FakeHub hub;
+    private HubEmulator hub;
     private ModelRegistry registry;
 
     @BeforeEach
     void setUp() throws IOException {
-        hub = new FakeHub();
-        registry = new ModelRegistry(modelsDir, new ModelManifest(null, hub.baseUrl().toString(), List.of(
-                entry("translation-fast", ModelTask.TRANSLATION, TranslationPreset.FAST, "opus-mt-ar-en",
-                        "Xenova/opus-mt-ar-en", "demo/marian-ar-en-demo"),
-                entry("summarization", ModelTask.SUMMARIZATION, null, "distilbart-cnn-6-6",
-                        "Xenova/distilbart-cnn-6-6", "demo/bart-summarizer-demo"))));
+        hub = new HubEmulator();
+        registry = new ModelRegistry(modelsDir, ModelRegistry.load(Path.of("models")).manifest());
         for (String demo : new String[] {"demo/marian-ar-en-demo", "demo/bart-summarizer-demo"}) {
             Files.createDirectories(modelsDir.resolve(demo));
             Files.writeString(modelsDir.resolve(demo).resolve("config.json"), "{}");
@@ -40,21 +39,21 @@ class ModelProviderTest {
         hub.close();
     }
 
-    private static ModelEntry entry(String id, ModelTask task, TranslationPreset preset, String folder, String repo,
-                                    String demo) {
-        return new ModelEntry(id, task, preset, folder, repo, "main", false, demo, null,
-                List.of(ModelFile.required("config.json", null)));
-    }
-
     private ModelProvider provider(boolean offline) {
         return new ModelProvider(registry, new ModelDownloader(ModelDownloader.defaultHttpClient(),
-                new DownloadSettings(hub.baseUrl(), offline, 2, Duration.ZERO)));
+                new DownloadSettings(hub.hubUrl(), offline, 2, Duration.ZERO, null, OnnxVariant.QUANTIZED)));
+    }
+
+    private void publishFastAndSummarizer() {
+        hub.publish(FAST_REPO, Path.of("models/demo/marian-ar-en-demo"));
+        hub.publish(SUMMARY_REPO, Path.of("models/demo/bart-summarizer-demo"));
     }
 
     @Test
-    void usesRealModelsThatArePresent() throws IOException {
-        Files.createDirectories(modelsDir.resolve("opus-mt-ar-en"));
-        Files.writeString(modelsDir.resolve("opus-mt-ar-en/config.json"), "{}");
+    void usesRealModelsThatArePresentWithoutAskingTheHub() {
+        publishFastAndSummarizer();
+        provider(false).resolve(TranslationPreset.FAST, false, DownloadListener.NONE);
+        hub.clearRequests();
 
         ModelResolution resolution = provider(true).resolve(TranslationPreset.FAST, false, DownloadListener.NONE);
 
@@ -62,28 +61,31 @@ class ModelProviderTest {
         assertThat(resolution.demo()).isFalse();
         assertThat(resolution.notice()).isEmpty();
         assertThat(resolution.summarizationModel()).isEmpty();
+        assertThat(hub.requests()).isEmpty();
     }
 
     @Test
     void fetchesMissingModelsWhenOnline() {
-        hub.put("Xenova/opus-mt-ar-en", "config.json", "{}".getBytes());
-        hub.put("Xenova/distilbart-cnn-6-6", "config.json", "{}".getBytes());
+        publishFastAndSummarizer();
 
         ModelResolution resolution = provider(false).resolve(TranslationPreset.FAST, true, DownloadListener.NONE);
 
         assertThat(resolution.demo()).isFalse();
-        assertThat(resolution.summarization().directory().resolve("config.json")).exists();
+        assertThat(resolution.summarization().directory().resolve("onnx/decoder_model_merged_quantized.onnx")).exists();
+        assertThat(ModelLock.read(resolution.translation().directory())).isPresent();
     }
 
     @Test
-    void fallsBackToTheDemoModelsOfflineAndSaysSo() {
+    void fallsBackToTheDemoModelsOfflineAndSaysWhy() {
         ModelResolution resolution = provider(true).resolve(TranslationPreset.FAST, true, DownloadListener.NONE);
 
         assertThat(resolution.demo()).isTrue();
-        assertThat(resolution.notice()).contains("Demo models in use: output is illustrative, not a real translation.");
         assertThat(resolution.translation().directory()).isEqualTo(modelsDir.resolve("demo/marian-ar-en-demo"));
         assertThat(resolution.summarization().directory()).isEqualTo(modelsDir.resolve("demo/bart-summarizer-demo"));
-        assertThat(resolution.translation().reason()).contains("Offline").contains("config.json");
+        assertThat(resolution.translation().reason()).startsWith("Offline").contains("config.json");
+        assertThat(resolution.notice()).hasValueSatisfying(notice -> assertThat(notice)
+                .startsWith("Demo models in use: output is illustrative, not a real translation. Offline: the model "
+                        + "opus-mt-ar-en"));
         assertThat(hub.requests()).isEmpty();
     }
 
@@ -92,7 +94,35 @@ class ModelProviderTest {
         ModelResolution resolution = provider(false).resolve(TranslationPreset.FAST, false, DownloadListener.NONE);
 
         assertThat(resolution.demo()).isTrue();
-        assertThat(resolution.translation().reason()).contains("HTTP 404");
+        assertThat(resolution.translation().reason()).isEqualTo("The repository " + FAST_REPO + " was not found on "
+                + hub.hubUrl() + ": check its name; if it is private or gated, set HF_TOKEN to an access token that "
+                + "may read it.");
+    }
+
+    @Test
+    void theQualityPresetFallsBackToTheFastModelSayingSo() {
+        publishFastAndSummarizer();
+
+        ModelResolution resolution = provider(false).resolve(TranslationPreset.QUALITY, false, DownloadListener.NONE);
+
+        assertThat(resolution.demo()).isFalse();
+        assertThat(resolution.translation().entry().preset()).isEqualTo(TranslationPreset.FAST);
+        assertThat(resolution.translation().directory()).isEqualTo(modelsDir.resolve("opus-mt-ar-en"));
+        assertThat(resolution.notice()).hasValueSatisfying(notice -> assertThat(notice)
+                .startsWith("The quality translation model is unavailable (The repository "
+                        + "onnx-community/opus-mt-tc-big-ar-en was not found")
+                .endsWith("; the fast model is used instead."));
+    }
+
+    @Test
+    void theQualityPresetFallsBackToTheDemoWhenTheFastModelIsUnavailableToo() {
+        ModelResolution resolution = provider(true).resolve(TranslationPreset.QUALITY, false, DownloadListener.NONE);
+
+        assertThat(resolution.demo()).isTrue();
+        assertThat(resolution.translation().reason())
+                .startsWith("Neither the quality nor the fast translation model is available (Offline: the model "
+                        + "opus-mt-tc-big-ar-en")
+                .contains("; Offline: the model opus-mt-ar-en");
     }
 
     @Test
@@ -101,6 +131,6 @@ class ModelProviderTest {
 
         assertThatThrownBy(() -> provider(true).resolve(TranslationPreset.FAST, false, DownloadListener.NONE))
                 .isInstanceOf(ModelUnavailableException.class)
-                .hasMessageContaining("demo model is missing too");
+                .hasMessageContaining("the demo model is missing too");
     }
 }
