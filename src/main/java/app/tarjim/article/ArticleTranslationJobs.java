@@ -4,6 +4,8 @@ import app.tarjim.engine.GenerationCancelledException;
 import app.tarjim.pipeline.ArticlePipeline;
 import app.tarjim.pipeline.PipelineRequest;
 import app.tarjim.pipeline.PipelineResult;
+import app.tarjim.pipeline.input.InputRejectedException;
+import app.tarjim.pipeline.models.ModelUnavailableException;
 import app.tarjim.pipeline.models.ResolvedModel;
 import app.tarjim.pipeline.text.SegmentedText;
 import app.tarjim.pipeline.translate.SentenceListener;
@@ -228,9 +230,22 @@ public class ArticleTranslationJobs implements DisposableBean {
         return model.demo() ? model.directory().getFileName().toString() + " (demo)" : model.entry().repo();
     }
 
-    private static String userMessage(RuntimeException e) {
+    /**
+     * What the user is told: the product's own sentence when there is one (models that cannot be used, input
+     * that is refused), never the container's internals (bean names, stack details), which go to the log.
+     */
+    static String userMessage(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ModelUnavailableException || t instanceof InputRejectedException) {
+                return t.getMessage();
+            }
+        }
         String message = e.getMessage();
-        return message == null || message.isBlank() ? "Translation failed (" + e.getClass().getSimpleName() + ")." : message;
+        if (message == null || message.isBlank() || e instanceof org.springframework.beans.BeansException) {
+            return "Translation failed because of an error in the server (" + e.getClass().getSimpleName()
+                    + "); the details are in its log. Try again, and tell the administrator if it keeps failing.";
+        }
+        return message;
     }
 
     @Override

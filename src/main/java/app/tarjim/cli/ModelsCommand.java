@@ -1,5 +1,6 @@
 package app.tarjim.cli;
 
+import app.tarjim.pipeline.ModelsFolder;
 import app.tarjim.pipeline.models.DownloadSettings;
 import app.tarjim.pipeline.models.EngineGenerators;
 import app.tarjim.pipeline.models.GeneratorFactory;
@@ -74,9 +75,15 @@ public class ModelsCommand implements Runnable {
 
     /** {@code --models-dir}, shared by the subcommands. */
     static final class ModelsDir {
-        @Option(names = "--models-dir", defaultValue = "${env:TARJIM_MODELS_DIR:-models}", paramLabel = "DIR",
-                description = "Folder holding registry.json and the model folders (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--models-dir", paramLabel = "DIR",
+                description = "Folder holding registry.json and the model folders (default: TARJIM_MODELS_DIR, "
+                        + "else ./models when it holds a registry.json, else models under TARJIM_DATA_DIR or ./data: "
+                        + "the folder the server reads).")
         Path path;
+
+        Path resolved() {
+            return path != null ? path : ModelsFolder.fromEnvironment(null);
+        }
     }
 
     /** Runs a subcommand body; every failure becomes one sentence on stderr and an exit status. */
@@ -111,7 +118,7 @@ public class ModelsCommand implements Runnable {
         }
 
         ModelRegistry registry() {
-            return ModelRegistry.load(modelsDir.path);
+            return ModelRegistry.load(modelsDir.resolved());
         }
 
         static ModelEntry entry(ModelRegistry registry, String role) {

@@ -1,5 +1,6 @@
 package app.tarjim.cli;
 
+import app.tarjim.pipeline.ModelsFolder;
 import app.tarjim.engine.TextGenerator;
 import app.tarjim.pipeline.glossary.Glossary;
 import app.tarjim.pipeline.glossary.GlossaryCsvReader;
@@ -74,8 +75,9 @@ public class TranslateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON: sentences with confidence, translation, summary, models.")
     boolean json;
 
-    @Option(names = "--models-dir", defaultValue = "${env:TARJIM_MODELS_DIR:-models}", paramLabel = "DIR",
-            description = "Folder holding registry.json and the model folders (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--models-dir", paramLabel = "DIR",
+            description = "Folder holding registry.json and the model folders (default: the server's, see "
+                    + "tarjim models --help).")
     Path modelsDir;
 
     @Option(names = "--offline", description = "Never use the network; use what is in the models folder.")
@@ -173,7 +175,7 @@ public class TranslateCommand implements Callable<Integer> {
     }
 
     private ModelResolution resolveModels(TranslationPreset translationPreset, boolean withSummarizer, PrintWriter err) {
-        ModelRegistry registry = ModelRegistry.load(modelsDir);
+        ModelRegistry registry = ModelRegistry.load(modelsDir != null ? modelsDir : ModelsFolder.fromEnvironment(null));
         DownloadSettings settings = new DownloadSettings(hubUrl, offline, 4, Duration.ofSeconds(2));
         ModelProvider provider = new ModelProvider(registry,
                 new ModelDownloader(ModelDownloader.defaultHttpClient(), settings));

@@ -4,6 +4,7 @@ import app.tarjim.pipeline.models.DownloadListener;
 import app.tarjim.pipeline.models.DownloadProgress;
 import app.tarjim.pipeline.models.ModelProvider;
 import app.tarjim.pipeline.models.ModelResolution;
+import app.tarjim.pipeline.models.ModelUnavailableException;
 import app.tarjim.pipeline.models.TranslationPreset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,12 +63,26 @@ public class ModelService {
                 }
                 return resolution;
             } catch (RuntimeException e) {
+                RuntimeException plain = plainCause(e);
                 if (tracked) {
-                    status.set(new ModelsStatus(ModelsStatus.State.FAILED, e.getMessage(), null, 0));
+                    status.set(new ModelsStatus(ModelsStatus.State.FAILED, plain.getMessage(), null, 0));
                 }
-                throw e;
+                throw plain;
             }
         }));
+    }
+
+    /**
+     * The provider is made on first use, so what stops it (an unreadable registry, a models folder that is a
+     * file) arrives wrapped in the container's bean-creation error; users get the sentence inside it.
+     */
+    static RuntimeException plainCause(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ModelUnavailableException unavailable) {
+                return unavailable;
+            }
+        }
+        return e;
     }
 
     /** Why the demo models stand in, in words (the first demo model's reason). */

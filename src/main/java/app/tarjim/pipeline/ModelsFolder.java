@@ -22,10 +22,13 @@ public final class ModelsFolder {
      * @param dataDir    the data directory ({@code tarjim.data-dir})
      */
     public static Path resolve(String configured, String dataDir) {
+        return resolve(configured, dataDir, Path.of(LEGACY));
+    }
+
+    static Path resolve(String configured, String dataDir, Path legacy) {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured.strip());
         }
-        Path legacy = Path.of(LEGACY);
         if (Files.isRegularFile(legacy.resolve("registry.json"))) {
             return legacy;
         }

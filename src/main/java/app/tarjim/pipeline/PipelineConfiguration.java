@@ -6,6 +6,7 @@ import app.tarjim.pipeline.models.DownloadSettings;
 import app.tarjim.pipeline.models.ModelDownloader;
 import app.tarjim.pipeline.models.ModelProvider;
 import app.tarjim.pipeline.models.ModelRegistry;
+import app.tarjim.pipeline.models.OnnxVariant;
 import app.tarjim.pipeline.text.TextNormalizer;
 import app.tarjim.pipeline.translate.TranslationSettings;
 import app.tarjim.engine.ModelOptions;
@@ -50,13 +51,15 @@ public class PipelineConfiguration {
     @Lazy
     ModelRegistry modelRegistry(@Value("${tarjim.models-dir:}") String modelsDir,
                                 @Value("${tarjim.data-dir:./data}") String dataDir) {
-        return ModelRegistry.load(ModelsFolder.resolve(modelsDir, dataDir));
+        // Demo models carried in the jar are extracted once into the data directory.
+        return ModelRegistry.load(ModelsFolder.resolve(modelsDir, dataDir), Path.of(dataDir).resolve("model-cache"));
     }
 
     @Bean
     ModelDownloader modelDownloader(PipelineProperties properties) {
         return new ModelDownloader(ModelDownloader.defaultHttpClient(), new DownloadSettings(properties.hubUrl(),
-                properties.offline(), properties.downloadAttempts(), properties.downloadRetryDelay()));
+                properties.offline(), properties.downloadAttempts(), properties.downloadRetryDelay())
+                .withVariant(OnnxVariant.parse(properties.variant().name())));
     }
 
     @Bean

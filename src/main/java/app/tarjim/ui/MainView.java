@@ -344,9 +344,11 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         history.refresh();
     }
 
+    /** The resolution's notice: demo models and why, or that the fast model stands in for the quality one. */
     private void updateBanner(ModelResolution resolution) {
         if (resolution != null) {
-            updateBanner(resolution.demo());
+            demoBanner.setVisible(resolution.notice().isPresent());
+            demoBanner.setText(resolution.notice().orElse(""));
         }
     }
 

@@ -55,8 +55,9 @@ public class ModelPanel extends Div {
                 show("Loading the translation models. Articles you submit start when they are ready.", false);
                 bar.setIndeterminate(true);
             }
-            case DEMO -> show("Demo models in use: " + status.message() + " To install the real models, run "
-                    + FIX_COMMAND + " (or copy exported folders in with models import).", true);
+            // The demo banner above says why; this says what fixes it.
+            case DEMO -> show("To install the real models, run " + FIX_COMMAND + " on this server (or, without "
+                    + "network, copy exported folders in with models import DIR --as ROLE), then restart it.", true);
             case FAILED -> show("No model can be used: " + status.message() + " Run " + FIX_COMMAND
                     + " or see the README, Models.", true);
             case READY -> setVisible(false);

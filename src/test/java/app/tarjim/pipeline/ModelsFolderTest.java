@@ -1,7 +1,9 @@
 package app.tarjim.pipeline;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,17 +16,15 @@ class ModelsFolderTest {
     }
 
     @Test
-    void withoutOneTheCheckoutsModelsFolderIsUsedWhenItHoldsARegistry() {
+    void withoutOneTheModelsFolderOfTheWorkingDirectoryIsUsedWhenItHoldsARegistry() {
         // Tests run from the repository root, whose models/ holds registry.json and the demo models.
         assertThat(ModelsFolder.resolve("", "/var/lib/tarjim")).isEqualTo(Path.of("models"));
     }
 
     @Test
-    void elsewhereModelsLiveUnderTheDataDirectory() {
-        String previous = System.getProperty("user.dir");
-        // resolve() looks at ./models relative to the process's directory, which a test cannot change; the
-        // rule for a folder without a registry is checked through a data directory and a missing legacy folder.
-        assertThat(Path.of("/var/lib/tarjim").resolve("models")).isEqualTo(Path.of("/var/lib/tarjim/models"));
-        assertThat(previous).isNotNull();
+    void elsewhereModelsLiveUnderTheDataDirectory(@TempDir Path elsewhere) throws Exception {
+        Path noRegistry = Files.createDirectories(elsewhere.resolve("models"));
+        assertThat(ModelsFolder.resolve(null, "/var/lib/tarjim", noRegistry)).isEqualTo(Path.of("/var/lib/tarjim/models"));
+        assertThat(ModelsFolder.resolve(" ", "", elsewhere.resolve("absent"))).isEqualTo(Path.of("./data/models"));
     }
 }

@@ -27,7 +27,10 @@ class ModelProviderTest {
     @BeforeEach
     void setUp() throws IOException {
         hub = new HubEmulator();
-        registry = new ModelRegistry(modelsDir, ModelRegistry.load(Path.of("models")).manifest());
+        // Carrying no demo models of its own (the build puts them on the classpath), so that a demo missing from
+        // the folder is missing.
+        registry = new ModelRegistry(modelsDir, ModelRegistry.load(Path.of("models")).manifest(), new ClasspathModels(
+                new java.net.URLClassLoader(new java.net.URL[0], null), modelsDir.resolve("cache")));
         for (String demo : new String[] {"demo/marian-ar-en-demo", "demo/bart-summarizer-demo"}) {
             Files.createDirectories(modelsDir.resolve(demo));
             Files.writeString(modelsDir.resolve(demo).resolve("config.json"), "{}");

@@ -58,7 +58,9 @@ class ModelRegistryTest {
 
     @Test
     void resolvesLocalFoldersAndListsMissingFiles(@TempDir Path modelsDir) throws Exception {
-        ModelRegistry local = new ModelRegistry(modelsDir, registry.manifest());
+        // Carrying no demo models of its own, so that the folder's (missing) demo is what it names.
+        ModelRegistry local = new ModelRegistry(modelsDir, registry.manifest(), new ClasspathModels(
+                new java.net.URLClassLoader(new java.net.URL[0], null), modelsDir.resolve("cache")));
         ModelEntry fast = local.translation(TranslationPreset.FAST);
         Path dir = local.localDir(fast);
 
