@@ -55,8 +55,8 @@ public class ResultActions extends Div {
         summary.setId("summary");
         downloads.addClassName("downloads");
 
-        Button copyTranslation = new Button("Copy translation", e -> copy(withNotice(article.translationText())));
-        Button copySummary = new Button("Copy summary", e -> copy(withNotice(article.summary().orElse(""))));
+        Button copyTranslation = new Button("Copy translation", e -> copy(withNotice(article, article.translationText())));
+        Button copySummary = new Button("Copy summary", e -> copy(withNotice(article, article.summary().orElse(""))));
         copyTranslation.addThemeVariants(ButtonVariant.LUMO_SMALL);
         copySummary.addThemeVariants(ButtonVariant.LUMO_SMALL);
 
@@ -170,7 +170,7 @@ public class ResultActions extends Div {
     }
 
     /** Copied text carries the demo notice, as the downloads do, so nobody pastes demo output as real. */
-    private String withNotice(String text) {
+    static String withNotice(StoredArticle article, String text) {
         return article.demo() ? "[" + ModelResolution.DEMO_NOTICE + "]\n\n" + text : text;
     }
 

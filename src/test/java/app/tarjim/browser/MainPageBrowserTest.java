@@ -54,6 +54,9 @@ class MainPageBrowserTest {
             assertThat(browser.driver().getTitle()).contains("Tarjim");
 
             browser.paste(browser.find("vaadin-text-area.arabic-input"), article);
+            browser.find("vaadin-details").click(); // Options: summary, model, the glossary with its CSV buttons
+            browser.waitUntil(d -> d.findElement(By.cssSelector(".glossary-editor")).isDisplayed());
+            browser.script("arguments[0].scrollIntoView({block: 'center'})", browser.find(".glossary-editor"));
             browser.screenshot("start-desktop");
             browser.find("#translate").click();
 
@@ -139,6 +142,8 @@ class MainPageBrowserTest {
             browser.waitForVaadin();
             browser.waitUntil(d -> d.findElement(By.id("summary")).getText().equals(summary));
             assertThat(browser.script("return arguments[0].value", browser.find("#share-url"))).isEqualTo(shareUrl);
+            browser.script("arguments[0].scrollIntoView()", browser.find("#results"));
+            browser.screenshot("result-after-reload-desktop");
             assertThat(browser.driver().findElements(By.cssSelector(".target-cell .sentence"))).hasSameSizeAs(arabic);
             assertThat(browser.find(".history").getText()).contains("المعارضة ترفض الضغوط")
                     .containsPattern("\\d{2}:\\d{2}:\\d{2} · " + arabic.size() + " sentences");
@@ -156,6 +161,15 @@ class MainPageBrowserTest {
             }
 
             assertAccessible(browser, "translate page with a result");
+
+            // The skip link is the first Tab stop, shows itself when focused, and takes focus to the results.
+            browser.script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)");
+            browser.find("body").sendKeys(Keys.TAB);
+            WebElement skip = browser.driver().switchTo().activeElement();
+            assertThat(skip.getAttribute("class")).contains("skip-link");
+            assertThat(skip.getRect().getX()).isGreaterThanOrEqualTo(0);
+            skip.sendKeys(Keys.ENTER);
+            browser.waitUntil(d -> "results".equals(d.switchTo().activeElement().getAttribute("id")));
 
             browser.find("#revoke").click();
             browser.waitUntil(d -> d.findElement(By.id("share-status")).getText().contains("revoked"));
