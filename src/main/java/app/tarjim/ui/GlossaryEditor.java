@@ -42,6 +42,7 @@ public class GlossaryEditor extends Div {
         box.setLabel("Glossary: one term a line, arabic,english");
         box.setPlaceholder("زكريا ملاحفجي,Zakaria Malahefji");
         box.setWidthFull();
+        box.getElement().setAttribute("dir", "auto"); // lines start with the Arabic term
         box.setMaxLength(BrowserGlossaries.MAX_CHARS);
         box.setValue(store.find(owner).orElse(""));
         // Saved as it is typed (after a pause), so a reload or the download link never sees an older text.

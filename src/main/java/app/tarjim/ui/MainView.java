@@ -331,7 +331,8 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
                 result.show(article);
                 long flagged = article.sentences().stream().filter(s -> s.flagged()).count();
                 status.setText(flagged == 0 ? "Done." : "Done. " + flagged
-                        + " sentences have low confidence: they carry a ! marker; select it, or press Enter on the sentence, for the figure.");
+                        + " sentences have low confidence: they carry a ! marker; select it, or press Enter on"
+                        + " the sentence, for the figure.");
             }
             case CANCELLED -> {
                 progress.finish("Cancelled.");
