@@ -16,7 +16,8 @@ interface ArticleRepository extends ListCrudRepository<ArticleRow, UUID> {
 
     /** History without the texts and sentences, which a list does not show. */
     @Query("""
-            SELECT id, title, status, demo, created_at, updated_at
+            SELECT id, title, status, demo, created_at, updated_at,
+                   (SELECT COUNT(*) FROM article_sentence s WHERE s.article_id = article.id) AS sentence_count
             FROM article
             WHERE owner = :owner
             ORDER BY created_at DESC, id

@@ -4,6 +4,7 @@ import app.tarjim.article.ArticleListing;
 import app.tarjim.article.ArticleService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -13,20 +14,26 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Consumer;
 
-/** This browser's recent articles: reopen or delete. */
+/** This browser's recent articles: reopen, or delete after a confirmation that names what stops working. */
 public class HistoryPanel extends Div {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH)
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss", Locale.ENGLISH)
             .withZone(ZoneId.systemDefault());
 
     private final ArticleService articles;
     private final String owner;
+    private final Consumer<UUID> onDeleted;
     private final Div list = new Div();
+    ConfirmDialog confirm;
 
-    public HistoryPanel(ArticleService articles, String owner) {
+    /** @param onDeleted told the id of each article deleted, so the page can stop showing it */
+    public HistoryPanel(ArticleService articles, String owner, Consumer<UUID> onDeleted) {
         this.articles = articles;
         this.owner = owner;
+        this.onDeleted = onDeleted;
         addClassName("history");
         list.addClassName("history-list");
         add(new H2("Recent articles"), list);
@@ -44,18 +51,36 @@ public class HistoryPanel extends Div {
             Anchor open = new Anchor("?article=" + item.id(), item.title());
             open.addClassName("history-title");
             open.getElement().setAttribute("dir", "auto");
-            Span meta = new Span(WHEN.format(item.createdAt()) + " · " + item.status().name().toLowerCase(Locale.ROOT)
-                    + (item.demo() ? " · demo models" : ""));
+            Span meta = new Span(WHEN.format(item.createdAt()) + " · " + sentences(item.sentenceCount())
+                    + " · " + item.status().name().toLowerCase(Locale.ROOT) + (item.demo() ? " · demo models" : ""));
             meta.addClassName("history-meta");
-            Button delete = new Button("Delete", e -> {
-                articles.delete(owner, item.id());
-                refresh();
-            });
+            Button delete = new Button("Delete", e -> confirmDelete(item));
             delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             delete.getElement().setAttribute("aria-label", "Delete " + item.title());
             Div row = new Div(open, meta, delete);
             row.addClassName("history-row");
             list.add(row);
         }
+    }
+
+    private static String sentences(int count) {
+        return count == 1 ? "1 sentence" : count + " sentences";
+    }
+
+    private void confirmDelete(ArticleListing item) {
+        confirm = new ConfirmDialog();
+        confirm.setHeader("Delete this article?");
+        confirm.setText("“" + item.title() + "” and its translation will be removed from this browser's history."
+                + " Any share links to it will stop working. This cannot be undone.");
+        confirm.setCancelable(true);
+        confirm.setCancelText("Keep it");
+        confirm.setConfirmText("Delete");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> {
+            articles.delete(owner, item.id());
+            refresh();
+            onDeleted.accept(item.id());
+        });
+        confirm.open();
     }
 }

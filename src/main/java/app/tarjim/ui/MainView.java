@@ -14,7 +14,6 @@ import app.tarjim.document.in.UrlArticleFetcher;
 import app.tarjim.pipeline.ModelService;
 import app.tarjim.pipeline.PipelineRequest;
 import app.tarjim.pipeline.glossary.Glossary;
-import app.tarjim.pipeline.glossary.GlossaryCsvReader;
 import app.tarjim.pipeline.input.InputRejectedException;
 import app.tarjim.pipeline.models.ModelResolution;
 import app.tarjim.pipeline.models.TranslationPreset;
@@ -46,7 +45,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.Command;
 import com.vaadin.flow.server.streams.UploadHandler;
 
-import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -79,31 +77,35 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
     final Upload upload = new Upload();
     final Select<SummaryLength> summaryLength = new Select<>();
     final RadioButtonGroup<TranslationPreset> preset = new RadioButtonGroup<>();
-    final TextArea glossary = new TextArea();
+    final GlossaryEditor glossary;
     final Button translate = new Button("Translate");
     final Button cancel = new Button("Cancel");
     final Div demoBanner = new Div();
     final Span status = new Span();
     final ProgressLine progress = new ProgressLine();
-    final SentencePanels panels = new SentencePanels();
+    final PairedReadingView reading = new PairedReadingView();
     final ResultActions result;
     final HistoryPanel history;
 
     private TranslationJob job;
+    /** The article on screen (translating or finished), so deleting it from the history clears the page. */
+    private UUID shown;
     private ArticleFetch pendingFetch;
     private Runnable unsubscribe = () -> { };
 
     public MainView(ArticleTranslationJobs jobs, ArticleService articles, ShareService shares, ModelService models,
-                    UrlArticleFetcher fetcher) {
+                    UrlArticleFetcher fetcher, ShareAddress shareAddress, BrowserGlossaries glossaries) {
         this.jobs = jobs;
         this.articles = articles;
         this.models = models;
         this.fetcher = fetcher;
         this.owner = BrowserOwner.current();
-        this.result = new ResultActions(shares, owner);
-        this.history = new HistoryPanel(articles, owner);
+        this.result = new ResultActions(shares, owner, shareAddress.base());
+        this.history = new HistoryPanel(articles, owner, this::deleted);
+        this.glossary = new GlossaryEditor(glossaries, owner);
         addClassName("main-view");
         setWidthFull();
+        getElement().setAttribute("role", "main"); // axe landmark-one-main / region: all content in one landmark
 
         H1 title = new H1("Tarjim");
         Paragraph tagline = new Paragraph("Paste an Arabic news article to read it in English, side by side.");
@@ -116,7 +118,13 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         demoBanner.setId("demo-banner");
         demoBanner.setVisible(false);
 
-        add(header, tagline, demoBanner, new ModelPanel(models), inputSection(), progress, status, panels, result, history);
+        // The summary and actions sit above the paired rows: once ready, the summary is the first thing read.
+        Div results = new Div(result, reading);
+        results.addClassName("results");
+        results.setId("results");
+        results.getElement().setAttribute("tabindex", "-1");
+        add(new SkipLink("Skip to the translation", results), header, tagline, demoBanner, new ModelPanel(models),
+                inputSection(), progress, status, results, history);
         updateBanner(models.resolved(TranslationPreset.FAST).orElse(null));
     }
 
@@ -166,9 +174,6 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         preset.setItems(TranslationPreset.values());
         preset.setItemLabelGenerator(TranslationPreset::label);
         preset.setValue(TranslationPreset.FAST);
-        glossary.setLabel("Glossary: one term a line, arabic,english");
-        glossary.setPlaceholder("زكريا ملاحفجي,Zakaria Malahefji");
-        glossary.setWidthFull();
         Div optionsBody = new Div(summaryLength, preset, glossary);
         optionsBody.addClassName("options");
         Details options = new Details("Options", optionsBody);
@@ -186,6 +191,7 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         });
         status.addClassName("status");
         status.setId("status");
+        status.getElement().setAttribute("role", "status");
 
         Div urlRow = new Div(url, fetch, cancelFetch, fetchStatus);
         urlRow.addClassName("url-row");
@@ -260,8 +266,7 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         inputError.setText("");
         Glossary terms;
         try {
-            terms = glossary.getValue().isBlank() ? Glossary.EMPTY
-                    : new GlossaryCsvReader().read(new StringReader(glossary.getValue()));
+            terms = glossary.glossary();
         } catch (RuntimeException e) {
             inputError.setText("Glossary: " + e.getMessage());
             return;
@@ -273,8 +278,9 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
             inputError.setText(e.getMessage()); // what the user typed stays in the text area
             return;
         }
-        panels.clear();
+        reading.clear();
         result.setVisible(false);
+        shown = job.articleId();
         progress.start(models.status().state().articlesWait() ? models.status().waitingLine()
                 : "Preparing the models and cutting the article into sentences…");
         status.setText("");
@@ -291,12 +297,12 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         unsubscribe = running.subscribe(new TranslationJob.Watcher() {
             @Override
             public void onSegmented(SegmentedText text) {
-                ui.access(() -> panels.showSegments(text));
+                ui.access(() -> reading.showSegments(text));
             }
 
             @Override
             public void onSentence(TranslatedSentence sentence) {
-                ui.access(() -> panels.showSentence(sentence));
+                ui.access(() -> reading.showSentence(sentence));
             }
 
             @Override
@@ -324,11 +330,12 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         switch (article.status()) {
             case DONE -> {
                 progress.finish(article.sentences().size() + " sentences translated.");
-                panels.showStored(article);
+                reading.showStored(article);
                 result.show(article);
                 long flagged = article.sentences().stream().filter(s -> s.flagged()).count();
                 status.setText(flagged == 0 ? "Done." : "Done. " + flagged
-                        + " sentences have low confidence: they are marked; hover them for the figure.");
+                        + " sentences have low confidence: they carry a ! marker; select it, or press Enter on"
+                        + " the sentence, for the figure.");
             }
             case CANCELLED -> {
                 progress.finish("Cancelled.");
@@ -371,6 +378,7 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         StoredArticle stored = article.get();
+        shown = stored.id();
         input.setValue(stored.sourceText());
         Optional<TranslationJob> running = jobs.running(stored.id());
         if (running.isPresent() && !stored.status().isFinal()) {
@@ -379,6 +387,28 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         } else {
             finished(stored);
         }
+    }
+
+    /** The article just deleted from the history: if it is the one on screen, the page lets go of it. */
+    void deleted(UUID id) {
+        if (!id.equals(shown)) {
+            status.setText("Article deleted.");
+            return;
+        }
+        if (job != null && job.articleId().equals(id)) {
+            job.cancel();
+        }
+        unsubscribe.run();
+        unsubscribe = () -> { };
+        job = null;
+        shown = null;
+        translate.setEnabled(true);
+        cancel.setEnabled(false);
+        reading.clear();
+        result.clear();
+        progress.hide();
+        status.setText("Article deleted. Its share links no longer open.");
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "."));
     }
 
     private static Optional<UUID> parse(String id) {

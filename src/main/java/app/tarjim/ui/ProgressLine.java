@@ -14,18 +14,24 @@ public class ProgressLine extends Div {
         addClassName("progress-line");
         label.addClassName("progress-label");
         label.setId("progress-label");
+        // axe aria-progressbar-name: the bar is named; the label beside it carries the changing figures.
+        bar.getElement().setAttribute("aria-label", "Translation progress");
+        bar.getElement().setAttribute("aria-describedby", "progress-label");
         add(bar, label);
         setVisible(false);
     }
 
     public void start(String message) {
         setVisible(true);
+        // While it runs the line is sticky (styles.css), so a phone keeps it in view under the article.
+        addClassName("running");
         bar.setIndeterminate(true);
         label.setText(message);
     }
 
     public void update(int done, int total, long startedNanos) {
         setVisible(true);
+        addClassName("running");
         bar.setIndeterminate(false);
         bar.setValue(total == 0 ? 0 : (double) done / total);
         label.setText(describe(done, total, System.nanoTime() - startedNanos));
@@ -47,7 +53,14 @@ public class ProgressLine extends Div {
         return Math.round(seconds / 60) + " min";
     }
 
+    /** Gone, as when the article it was counting for is deleted. */
+    public void hide() {
+        removeClassName("running");
+        setVisible(false);
+    }
+
     public void finish(String message) {
+        removeClassName("running");
         bar.setIndeterminate(false);
         bar.setValue(1);
         label.setText(message);

@@ -5,6 +5,7 @@ import app.tarjim.article.ShareLink;
 import app.tarjim.article.ShareService;
 import app.tarjim.article.StoredArticle;
 import app.tarjim.document.out.ExportFormat;
+import app.tarjim.pipeline.models.ModelResolution;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -33,21 +34,29 @@ public class ResultActions extends Div {
     final Button share = new Button("Share summary");
     final TextField shareUrl = new TextField();
     final Button revoke = new Button("Revoke link");
+    final Button copyLink = new Button("Copy link");
+    final Button webShare = new Button("Share…");
     final Span shareStatus = new Span();
     final Select<LinkExpiry> expiry = new Select<>();
+    private final Optional<String> base;
     private StoredArticle article;
     private ShareLink link;
 
-    public ResultActions(ShareService shares, String owner) {
+    /**
+     * @param base the address share links start with ({@link ShareAddress}); when unknown it is read from the
+     *             browser once the view is attached
+     */
+    public ResultActions(ShareService shares, String owner, Optional<String> base) {
         this.shares = shares;
         this.owner = owner;
+        this.base = base;
         addClassName("result-actions");
         summary.addClassName("summary");
         summary.setId("summary");
         downloads.addClassName("downloads");
 
-        Button copyTranslation = new Button("Copy translation", e -> copy(article.translationText()));
-        Button copySummary = new Button("Copy summary", e -> copy(article.summary().orElse("")));
+        Button copyTranslation = new Button("Copy translation", e -> copy(withNotice(article, article.translationText())));
+        Button copySummary = new Button("Copy summary", e -> copy(withNotice(article, article.summary().orElse(""))));
         copyTranslation.addThemeVariants(ButtonVariant.LUMO_SMALL);
         copySummary.addThemeVariants(ButtonVariant.LUMO_SMALL);
 
@@ -55,6 +64,7 @@ public class ResultActions extends Div {
         share.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         share.addClickListener(e -> createLink());
         shareUrl.setId("share-url");
+        shareUrl.setLabel("Share link");
         shareUrl.setReadOnly(true);
         shareUrl.setVisible(false);
         shareUrl.setWidthFull();
@@ -63,15 +73,25 @@ public class ResultActions extends Div {
         revoke.setVisible(false);
         revoke.addClickListener(e -> revokeLink());
         shareStatus.setId("share-status");
+        shareStatus.getElement().setAttribute("role", "status");
+        copyLink.setId("copy-link");
+        copyLink.setVisible(false);
+        copyLink.addClickListener(e -> copy(shareUrl.getValue()));
+        webShare.setId("web-share");
+        webShare.setVisible(false);
+        // navigator.share needs the click's user activation, so the browser shares straight from the click.
+        webShare.getElement().executeJs("""
+                this.addEventListener('click', () => navigator.share && navigator.share(
+                    {title: this.dataset.title, url: this.dataset.url}).catch(() => {}));""");
         expiry.setItems(LinkExpiry.values());
         expiry.setItemLabelGenerator(LinkExpiry::label);
-        expiry.setValue(LinkExpiry.NEVER);
+        expiry.setValue(LinkExpiry.MONTH);
         expiry.setAriaLabel("Link expires");
         expiry.addClassName("share-expiry");
 
         Div copyRow = new Div(copyTranslation, copySummary);
         copyRow.addClassName("button-row");
-        Div shareRow = new Div(share, expiry, shareUrl, revoke, shareStatus);
+        Div shareRow = new Div(share, expiry, shareUrl, copyLink, webShare, revoke, shareStatus);
         shareRow.addClassName("share-row");
         add(new H2("Summary"), summary, copyRow, downloads, shareRow);
         setVisible(false);
@@ -125,16 +145,43 @@ public class ResultActions extends Div {
     private void showLink() {
         boolean shared = link != null;
         shareUrl.setVisible(shared);
+        copyLink.setVisible(shared);
         revoke.setVisible(shared);
+        webShare.setVisible(false);
         share.setVisible(!shared);
         expiry.setVisible(!shared);
         if (shared) {
             String path = link.path();
-            shareUrl.setValue(path);
-            // The browser knows the address users reach us by (proxies included); make the link absolute.
-            getUI().ifPresent(ui -> ui.getPage().fetchCurrentURL(url ->
-                    shareUrl.setValue(url.getProtocol() + "://" + url.getAuthority() + path)));
+            base.ifPresentOrElse(b -> showUrl(b + path), () -> {
+                shareUrl.setValue(path);
+                // No request to read the address from: ask the browser for it once attached.
+                getElement().executeJs("return location.origin").then(String.class, origin -> showUrl(origin + path));
+            });
         }
+    }
+
+    private void showUrl(String url) {
+        shareUrl.setValue(url);
+        webShare.getElement().setAttribute("data-url", url);
+        webShare.getElement().setAttribute("data-title", article == null ? "Tarjim" : article.title());
+        // Web Share where the device has it (phones); elsewhere Copy link does the job.
+        webShare.getElement().executeJs("return !!navigator.share && window.matchMedia('(pointer: coarse)').matches")
+                .then(Boolean.class, has -> webShare.setVisible(has && link != null));
+    }
+
+    /** Copied text carries the demo notice, as the downloads do, so nobody pastes demo output as real. */
+    static String withNotice(StoredArticle article, String text) {
+        return article.demo() ? "[" + ModelResolution.DEMO_NOTICE + "]\n\n" + text : text;
+    }
+
+    /** Hides everything, for when the article shown is deleted. */
+    public void clear() {
+        article = null;
+        link = null;
+        summary.setText("");
+        downloads.removeAll();
+        shareStatus.setText("");
+        setVisible(false);
     }
 
     Optional<ShareLink> link() {

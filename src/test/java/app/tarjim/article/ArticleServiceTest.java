@@ -109,6 +109,8 @@ class ArticleServiceTest {
         assertThat(recent).extracting(ArticleListing::id).containsExactly(third, second, first);
         assertThat(recent.get(1).status()).isEqualTo(ArticleStatus.DONE);
         assertThat(recent.get(1).title()).isEqualTo("حلب تحت الحصار");
+        assertThat(recent.get(1).sentenceCount()).isEqualTo(ArticleFixtures.result(null).sentences().size());
+        assertThat(recent.get(0).sentenceCount()).isZero();
         assertThat(articles.recent(OWNER, 2)).extracting(ArticleListing::id).containsExactly(third, second);
         assertThatThrownBy(() -> articles.recent(OWNER, 0)).isInstanceOf(IllegalArgumentException.class);
     }

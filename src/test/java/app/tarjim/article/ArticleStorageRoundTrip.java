@@ -55,6 +55,8 @@ abstract class ArticleStorageRoundTrip {
         assertThat(done.sentences()).containsExactlyElementsOf(result.sentences());
         assertThat(done.translationText()).isEqualTo(result.translationText());
         assertThat(done.summary()).contains("Fighting intensified in Aleppo.");
+        assertThat(articles.recent(OWNER, 1)).singleElement()
+                .extracting(ArticleListing::sentenceCount).isEqualTo(result.sentences().size());
         assertThat(done.summaryLength()).isEqualTo("SHORT");
         assertThat(done.models()).isEqualTo(new ModelsUsed("opus-mt-ar-en", "distilbart-cnn"));
         assertThat(done.createdAt()).isEqualTo(created);

@@ -66,6 +66,11 @@ public final class BrowserSession implements AutoCloseable {
         return new BrowserSession(1366, 1000);
     }
 
+    /** A browser window of the given size, e.g. the 1366×900 laptop screen the reading view is checked at. */
+    public static BrowserSession sized(int width, int height) throws IOException {
+        return new BrowserSession(width, height);
+    }
+
     public static BrowserSession phone() throws IOException {
         return new BrowserSession(390, 844);
     }

@@ -8,7 +8,11 @@ import app.tarjim.article.StoredArticle;
 import app.tarjim.document.in.LocalPages;
 import app.tarjim.document.in.UrlArticleFetcher;
 import app.tarjim.pipeline.ModelService;
+import com.github.mvysny.kaributesting.v10.DownloadKt;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.UploadKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,13 +43,17 @@ class MainViewTest {
     ModelService models;
     @Autowired
     UrlArticleFetcher fetcher;
+    @Autowired
+    ShareAddress shareAddress;
+    @Autowired
+    BrowserGlossaries glossaries;
 
     private MainView view;
 
     @BeforeEach
     void setUp() {
         MockVaadin.setup();
-        view = new MainView(jobs, articles, shares, models, fetcher);
+        view = new MainView(jobs, articles, shares, models, fetcher, shareAddress, glossaries);
         UI.getCurrent().add(view);
     }
 
@@ -57,7 +66,7 @@ class MainViewTest {
     void emptyInputIsRefusedWithAMessage() {
         view.translate.click();
         assertThat(view.inputError.getText()).contains("empty");
-        assertThat(view.panels.sourcePanel().getChildren()).isEmpty();
+        assertThat(view.reading.rows()).isEmpty();
     }
 
     @Test
@@ -72,7 +81,7 @@ class MainViewTest {
     @Test
     void malformedGlossaryIsReportedBeforeAnyWork() {
         view.input.setValue("المعارضة ترفض الضغوط");
-        view.glossary.setValue("\"unclosed,quote");
+        view.glossary.box.setValue("\"unclosed,quote");
         view.translate.click();
         assertThat(view.inputError.getText()).startsWith("Glossary:");
     }
@@ -88,10 +97,18 @@ class MainViewTest {
         assertThat(done.status()).isEqualTo(ArticleStatus.DONE);
         assertThat(done.sentences()).hasSizeGreaterThan(10);
 
-        assertThat(view.panels.sourcePanel().getElement().getAttribute("dir")).isEqualTo("rtl");
-        assertThat(view.panels.sourcePanel().getElement().getTextRecursively())
+        // One row per paragraph, each holding sentence N on both sides.
+        long paragraphs = done.sentences().stream().mapToInt(s -> s.paragraphIndex()).distinct().count();
+        assertThat(view.reading.rows()).hasSize((int) paragraphs);
+        assertThat(view.reading.rows().get(0).getElement().getTextRecursively())
                 .contains("المعارضة ترفض الضغوط الأميركية الروسية");
-        assertThat(view.panels.targetPanel().getElement().getTextRecursively()).isNotBlank().doesNotContain("…");
+        for (var s : done.sentences()) {
+            var pair = view.reading.pair(s.sentenceIndex()).orElseThrow();
+            assertThat(pair.source().getParent().flatMap(c -> c.getParent()))
+                    .isEqualTo(pair.target().getParent().flatMap(c -> c.getParent()));
+            assertThat(pair.target().getText()).isEqualTo(s.target()).isNotEqualTo("…");
+            assertThat(pair.marker().isPresent()).isEqualTo(s.flagged());
+        }
         assertThat(view.result.isVisible()).isTrue();
         assertThat(view.result.summary.getText()).isEqualTo(done.summary().orElseThrow());
         assertThat(view.demoBanner.isVisible()).isEqualTo(done.demo());
@@ -101,7 +118,13 @@ class MainViewTest {
         assertThat(view.result.link()).isPresent();
         String token = view.result.link().get().token();
         assertThat(shares.resolve(token)).isPresent();
-        assertThat(view.result.link().get().expiresAt()).isNull();
+        // Thirty days unless another expiry is chosen; the address is absolute (from this request's base).
+        assertThat(view.result.link().get().expiresAt())
+                .isBetween(java.time.Instant.now().plus(java.time.Duration.ofDays(29)),
+                        java.time.Instant.now().plus(java.time.Duration.ofDays(31)));
+        assertThat(view.result.shareUrl.getValue()).matches("https?://[^/]+/s/" + token);
+        assertThat(view.result.shareUrl.getLabel()).isNotBlank();
+        assertThat(view.result.copyLink.isVisible()).isTrue();
         view.result.revoke.click();
         assertThat(shares.resolve(token)).isEmpty();
 
@@ -110,6 +133,64 @@ class MainViewTest {
         assertThat(view.result.link().orElseThrow().expiresAt())
                 .isBetween(java.time.Instant.now().plus(java.time.Duration.ofDays(6)),
                         java.time.Instant.now().plus(java.time.Duration.ofDays(8)));
+    }
+
+    @Test
+    void deletingTheArticleOnScreenAsksFirstThenClearsThePage() throws Exception {
+        view.input.setValue("المعارضة ترفض الضغوط الأميركية الروسية.\n\nوتؤكد بقاءها في حلب.");
+        view.translate.click();
+        StoredArticle done = awaitFinished();
+        assertThat(view.reading.rows()).hasSize(2);
+        assertThat(view.history.getElement().getTextRecursively())
+                .containsPattern("\\d{2}:\\d{2}:\\d{2} · " + done.sentences().size() + " sentences");
+
+        deleteButton().click();
+        ConfirmDialogKt._fireCancel(view.history.confirm);
+        assertThat(articles.find(done.id())).isPresent();
+        assertThat(view.reading.rows()).hasSize(2);
+
+        deleteButton().click();
+        assertThat(ConfirmDialogKt._getText(view.history.confirm)).contains("share links to it will stop working");
+        ConfirmDialogKt._fireConfirm(view.history.confirm);
+
+        assertThat(articles.find(done.id())).isEmpty();
+        assertThat(view.reading.rows()).isEmpty();
+        assertThat(view.reading.isVisible()).isFalse();
+        assertThat(view.result.isVisible()).isFalse();
+        assertThat(view.progress.isVisible()).isFalse();
+        assertThat(view.status.getText()).contains("deleted");
+        assertThat(view.history.getElement().getTextRecursively()).doesNotContain(done.title());
+    }
+
+    private com.vaadin.flow.component.button.Button deleteButton() {
+        return LocatorJ._get(view.history, com.vaadin.flow.component.button.Button.class,
+                spec -> spec.withText("Delete"));
+    }
+
+    @Test
+    void theGlossaryIsKeptForThisBrowserAndTakesCsvFiles() {
+        String typed = "زكريا ملاحفجي,Zakaria Malahefji";
+        LocatorJ._setValue(view.glossary.box, typed);
+
+        MainView reloaded = showViewWith(fetcher);
+        assertThat(reloaded.glossary.box.getValue()).isEqualTo(typed);
+        assertThat(new String(DownloadKt._download(reloaded.glossary.download), StandardCharsets.UTF_8))
+                .isEqualTo(typed);
+
+        UploadKt._upload(reloaded.glossary.upload, "terms.csv", "text/csv",
+                "\uFEFFarabic,english\nحلب,Aleppo\nجنيف,Geneva\n".getBytes(StandardCharsets.UTF_8));
+        MockVaadin.clientRoundtrip();
+        assertThat(reloaded.glossary.message.getText()).isEqualTo("Loaded 2 terms from terms.csv.");
+        assertThat(reloaded.glossary.glossary().entries()).hasSize(2);
+
+        UploadKt._upload(reloaded.glossary.upload, "broken.csv", "text/csv",
+                "حلب,Aleppo,extra\n".getBytes(StandardCharsets.UTF_8));
+        MockVaadin.clientRoundtrip();
+        assertThat(reloaded.glossary.message.getText()).startsWith("broken.csv: Glossary line 1 has 3 fields");
+        assertThat(showViewWith(fetcher).glossary.box.getValue()).isEqualTo("arabic,english\nحلب,Aleppo\nجنيف,Geneva\n");
+
+        LocatorJ._setValue(showViewWith(fetcher).glossary.box, "");
+        assertThat(glossaries.find(BrowserOwner.current())).isEmpty();
     }
 
     @Test
@@ -188,7 +269,7 @@ class MainViewTest {
 
     private MainView showViewWith(UrlArticleFetcher local) {
         UI.getCurrent().removeAll();
-        MainView fetching = new MainView(jobs, articles, shares, models, local);
+        MainView fetching = new MainView(jobs, articles, shares, models, local, shareAddress, glossaries);
         UI.getCurrent().add(fetching);
         return fetching;
     }

@@ -8,12 +8,15 @@ import app.tarjim.batch.BatchRejectedException;
 import app.tarjim.batch.BatchService;
 import app.tarjim.batch.NewBatch;
 import app.tarjim.batch.SummaryOption;
+import app.tarjim.pipeline.ModelService;
 import app.tarjim.ui.BrowserOwner;
+import app.tarjim.ui.DemoBanner;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -56,13 +59,14 @@ public class BatchesView extends VerticalLayout {
     private Registration polling;
 
     public BatchesView(BatchService batches, BatchInputParser parser, BatchExporter exporter,
-                       BatchProperties properties) {
+                       BatchProperties properties, ModelService models) {
         this.batches = batches;
         this.parser = parser;
         this.exporter = exporter;
         this.owner = ownerFor(BrowserOwner.current());
         addClassName("batches-view");
         setWidthFull();
+        getElement().setAttribute("role", "main"); // axe landmark-one-main / region
 
         summary.setLabel("Summary per article");
         summary.setItems(SummaryOption.values());
@@ -86,7 +90,10 @@ public class BatchesView extends VerticalLayout {
         com.vaadin.flow.component.html.Div header = new com.vaadin.flow.component.html.Div(new H1("Batches"),
                 new com.vaadin.flow.component.html.Anchor("", "Translate one article"));
         header.addClassName("app-header");
-        add(header, help, summary, upload, message, jobs);
+        message.getElement().setAttribute("role", "status");
+        // An h2 over the job cards' h3 names, so headings go down one level at a time (axe heading-order).
+        H2 jobsHeading = new H2("Recent batches");
+        add(header, help, new DemoBanner(models), summary, upload, message, jobsHeading, jobs);
         refresh();
     }
 

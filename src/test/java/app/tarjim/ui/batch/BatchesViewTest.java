@@ -7,6 +7,7 @@ import app.tarjim.batch.BatchService;
 import app.tarjim.batch.BatchTestSlice;
 import app.tarjim.batch.BatchTestSlice.Worker;
 import app.tarjim.batch.SummaryOption;
+import app.tarjim.pipeline.ModelService;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
@@ -37,6 +38,10 @@ class BatchesViewTest {
     BatchProperties properties;
     @Autowired
     Worker worker;
+    /** This slice has no model registry: the banner cannot resolve the models and stays hidden. */
+    private final ModelService models = new ModelService(() -> {
+        throw new IllegalStateException("no model registry in the batch test slice");
+    });
 
     private BatchesView view;
 
@@ -44,7 +49,7 @@ class BatchesViewTest {
     void setUp() {
         worker.clearQueue();
         MockVaadin.setup();
-        view = new BatchesView(batches, parser, exporter, properties);
+        view = new BatchesView(batches, parser, exporter, properties, models);
         UI.getCurrent().add(view);
     }
 
