@@ -3,7 +3,6 @@ package app.tarjim.article;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +26,6 @@ import java.util.concurrent.TimeUnit;
  */
 @Component
 @ConditionalOnWebApplication
-@EnableConfigurationProperties(ArticleJobProperties.class)
 class ArticleRecovery implements SmartLifecycle {
 
     static final String INTERRUPTED = "Interrupted by a server restart; retry it.";

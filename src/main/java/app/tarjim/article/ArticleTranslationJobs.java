@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
@@ -34,6 +35,7 @@ import java.util.concurrent.Executors;
  * stored too, so that an article interrupted by a restart can be run again ({@link ArticleRecovery}).
  */
 @Service
+@EnableConfigurationProperties(ArticleJobProperties.class) // also in contexts without the web server (batch)
 public class ArticleTranslationJobs implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleTranslationJobs.class);
