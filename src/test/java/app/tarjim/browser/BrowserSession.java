@@ -94,8 +94,11 @@ public final class BrowserSession implements AutoCloseable {
         return waitUntil(condition, Duration.ofSeconds(30));
     }
 
+    /** Elements replaced while the condition looks at them (pages that re-render as they poll) mean "not yet". */
     public <T> T waitUntil(Function<WebDriver, T> condition, Duration timeout) {
-        return new WebDriverWait(driver, timeout).until(condition::apply);
+        return new WebDriverWait(driver, timeout)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     public WebElement find(String css) {
