@@ -124,6 +124,43 @@ class ModelsCommandTest {
         assertThat(out.toString()).isEqualTo("translation-fast: ok (10 files)" + System.lineSeparator());
     }
 
+    /**
+     * The issue's "done when": a fixture published as Xenova/opus-mt-ar-en behind a token, its ONNX files through
+     * the CDN redirect, one connection dropped mid-file; then verify passes and translate uses the real folder.
+     */
+    @Test
+    void pullWithATokenThroughTheCdnAfterADroppedConnectionThenVerifyAndTranslateWithIt() throws IOException {
+        hub.gate("Xenova/opus-mt-ar-en", "hf_e2e");
+        hub.dropConnectionOnceAfter("Xenova/opus-mt-ar-en", "onnx/decoder_model_merged_quantized.onnx", 100_000);
+
+        assertThat(pullFast(Map.of("HF_TOKEN", "hf_e2e"))).as(err.toString()).isZero();
+        // The CDN's signed addresses name the content's sha256, not the file.
+        List<HubEmulator.Request> cdn = hub.requests().stream().filter(r -> r.server().equals("cdn")).toList();
+        assertThat(cdn).as("ONNX files come from the CDN").isNotEmpty()
+                .allSatisfy(r -> assertThat(r.authorization()).as("no token to the CDN").isNull())
+                .anySatisfy(r -> assertThat(r.range()).as("resumed with a Range").startsWith("bytes=100000-"));
+        assertThat(hub.requests()).filteredOn(r -> r.server().equals("hub")
+                        && r.path().endsWith("decoder_model_merged_quantized.onnx")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer hf_e2e"));
+
+        assertThat(run("verify")).as(err.toString()).isZero();
+
+        StringWriter translated = new StringWriter();
+        StringWriter problems = new StringWriter();
+        CommandLine translate = new CommandLine(new TranslateCommand(new EngineGenerators(),
+                new java.io.ByteArrayInputStream("المعارضة ترفض الضغوط الأميركية الروسية في حلب.".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8))));
+        translate.setOut(new PrintWriter(translated));
+        translate.setErr(new PrintWriter(problems));
+        assertThat(translate.execute("--offline", "--json", "--summary", "none", "--models-dir", modelsDir.toString()))
+                .as(problems.toString()).isZero();
+        JsonNode json = new ObjectMapper().readTree(translated.toString());
+        assertThat(json.get("demo").asBoolean()).isFalse();
+        assertThat(json.get("models").get("translation").get("repo").asText()).isEqualTo("Xenova/opus-mt-ar-en");
+        assertThat(json.get("models").get("translation").get("demo").asBoolean()).isFalse();
+        assertThat(json.get("translation").asText()).isNotBlank();
+    }
+
     @Test
     void verifyCatchesAFileChangedInPlace() throws IOException {
         pullFast(Map.of());

@@ -115,7 +115,7 @@ public final class HubEmulator implements AutoCloseable {
     }
 
     /** The next GET of the file (on the CDN for LFS files) sends {@code bytes} bytes and drops the connection. */
-    void dropConnectionOnceAfter(String repo, String path, int bytes) {
+    public void dropConnectionOnceAfter(String repo, String path, int bytes) {
         dropAfterBytesOnce.put(repo + "/" + path, bytes);
     }
 
