@@ -178,11 +178,25 @@ final class HtmlTranslator {
                         end--;
                     }
                 }
+                if (!atom && end == start && range[1] > range[0]) {
+                    // Words of their own never vanish into an empty tag: it takes at least the word it lands on.
+                    while (end < to && !Character.isWhitespace(target.charAt(end))) {
+                        end++;
+                    }
+                }
                 if (start > cursor) {
                     out.add(new TextNode(target.substring(cursor, start)));
                 }
                 if (atom) {
+                    // A kept element that stood apart from its neighbours (a mention) stays apart in English.
+                    if (spaced(range[0] - 1) && start > 0 && !Character.isWhitespace(target.charAt(start - 1))) {
+                        out.add(new TextNode(" "));
+                    }
                     out.add(node);
+                    if (spaced(range[1]) && start < target.length() && !Character.isWhitespace(target.charAt(start))
+                            && !(node instanceof Element e && e.normalName().equals("br"))) {
+                        out.add(new TextNode(" "));
+                    }
                 } else {
                     Element copy = ((Element) node).shallowClone();
                     copy.appendChildren(build(node.childNodes(), map, start, end));
@@ -194,6 +208,11 @@ final class HtmlTranslator {
                 out.add(new TextNode(target.substring(cursor, to)));
             }
             return out;
+        }
+
+        /** Whether the source line has whitespace at {@code index}. */
+        private boolean spaced(int index) {
+            return index >= 0 && index < text.length() && Character.isWhitespace(text.charAt(index));
         }
 
         private static int clamp(int value, int low, int high) {

@@ -5,6 +5,7 @@ import app.tarjim.article.ArticleTranslationJobs;
 import app.tarjim.pipeline.models.TranslationPreset;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jsoup.Jsoup;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * LibreTranslate's HTTP API at the root, so that Mastodon, Weblate, browser extensions and LibreTranslate's
@@ -65,7 +67,9 @@ class LibreTranslateController {
         RequestValues values = RequestValues.of(request, json);
         String owner = keys.admit(request, values.text("api_key"));
         TranslateParameters parameters = TranslateParameters.read(values, properties, api.maxGlossaryTerms(), json);
-        Detection detected = Detection.best(String.join("\n", parameters.q()));
+        boolean html = parameters.format().equals("html");
+        Detection detected = Detection.best(parameters.q().stream()
+                .map(q -> html ? Jsoup.parseBodyFragment(q).text() : q).collect(Collectors.joining("\n")));
         // Like LibreTranslate, text that is not in the source language comes back as it was sent.
         boolean translatable = parameters.source() == Language.ARABIC || detected.language().equals("ar");
         PipelinePieces pieces = new PipelinePieces(jobs, owner, parameters.glossary());
@@ -74,8 +78,8 @@ class LibreTranslateController {
         if (!translatable) {
             translated = parameters.q();
             alternatives = Collections.nCopies(parameters.q().size(), List.of());
-        } else if (parameters.format().equals("html")) {
-            translated = parameters.q().stream().map(html -> HtmlTranslator.translateFragment(html, pieces)).toList();
+        } else if (html) {
+            translated = parameters.q().stream().map(fragment -> HtmlTranslator.translateFragment(fragment, pieces)).toList();
             alternatives = Collections.nCopies(parameters.q().size(), List.of());   // as LibreTranslate: text only
         } else {
             List<TextTranslator.TranslatedText> texts = TextTranslator.translate(parameters.q(), pieces);

@@ -73,8 +73,20 @@ class LibreTranslateHtmlTest {
         assertThat(Jsoup.parseBodyFragment(out).body().text()).doesNotContainPattern("[\\u0600-\\u06FF]");
         // One piece per paragraph: the sentence runs through the hashtag; the mention and the link (translate="no")
         // are not sent, and the <br> parts words like a space.
+        assertThat(out).startsWith("<p>E1 <span class=\"h-card\" translate=\"no\"><a href=\"https://social.example/@wafa\" "
+                + "class=\"u-url mention\">@<span>wafa</span></a></span> E2 <a href=\"https://social.example/tags/%D8%BA%D8%B2%D8%A9\" "
+                + "class=\"mention hashtag\" rel=\"tag\"><span>E3</span></a> E4 E5<br>");
         assertThat(seen).containsExactly("أعلنت  أن #غزة تحتاج المساعدات. التفاصيل في الرابط: ", "شكرا لكم جميعا");
         assertThat(out).contains("<p>E1 E2 <b>E3</b></p>");
+    }
+
+    @Test
+    void keptElementsStayApartFromTheWordsAroundThemAndTagsNeverEmptyOut() {
+        assertThat(HtmlTranslator.translateFragment("<p>قال <span translate=\"no\">@x</span> شيئا</p>", fake))
+                .isEqualTo("<p>E1 <span translate=\"no\">@x</span> E2</p>");
+        // A one-word tag over a long sentence still holds a word.
+        assertThat(HtmlTranslator.translateFragment("<p>واحد اثنان ثلاثة أربعة خمسة <a href=\"#t\">#<span>ستة</span></a> سبعة</p>", fake))
+                .isEqualTo("<p>E1 E2 E3 E4 E5 <a href=\"#t\"><span>E6</span></a> E7</p>");
     }
 
     @Test
