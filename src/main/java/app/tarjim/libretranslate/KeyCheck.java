@@ -33,7 +33,7 @@ class KeyCheck {
     String admit(HttpServletRequest request, String apiKey) {
         String key = apiKey == null || apiKey.isBlank() ? ApiCaller.keyOf(request) : apiKey.strip();
         if (!properties.keysRequired()) {
-            return ApiCaller.OPEN_OWNER;
+            return ApiCaller.ownerOfKey(key);   // as /api does: a key, needed or not, keeps its work apart
         }
         String client = request.getRemoteAddr();
         if (failures.waitSeconds(client, properties.failedAttemptsPerMinute()) > 0) {
