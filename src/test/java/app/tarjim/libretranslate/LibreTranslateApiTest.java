@@ -66,7 +66,7 @@ class LibreTranslateApiTest {
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
     }
 
-    /** As Weblate sends it: requests.post(data={api_key, q, source, target}). */
+    /** As older Weblate sends it: requests.post(data={api_key, q, source, target}). */
     private HttpResponse<String> postForm(String path, Map<String, String> fields) throws Exception {
         String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
@@ -158,6 +158,22 @@ class LibreTranslateApiTest {
         assertThat(fields(body)).containsExactly("translatedText");
         assertThat(body.get("translatedText").isTextual()).isTrue();
         assertThat(body.get("translatedText").asText()).isNotBlank().doesNotContainPattern("[\\u0600-\\u06FF]");
+    }
+
+    @Test
+    void weblateBatchJsonRequestGetsAnArrayInOrder() throws Exception {
+        // Weblate's BatchMachineTranslation: json={api_key, q: [texts], source, target}, reads translatedText[i].
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("api_key", KEY);
+        request.put("q", List.of(ARABIC, "حلب", "%(count)s"));
+        request.put("source", "ar");
+        request.put("target", "en");
+        JsonNode body = ok(postJson("/translate", request));
+
+        assertThat(fields(body)).containsExactly("translatedText");
+        assertThat(body.get("translatedText")).hasSize(3);
+        assertThat(body.get("translatedText").get(1).asText()).isEqualTo("Aleppo");
+        assertThat(body.get("translatedText").get(2).asText()).isEqualTo("%(count)s");
     }
 
     @Test
