@@ -38,22 +38,27 @@ final class HtmlTranslator {
 
     /** A fragment, such as a Mastodon post or a CMS field. */
     static String translateFragment(String html, PieceTranslator translator) {
-        Document document = Jsoup.parseBodyFragment(html);
-        document.outputSettings().prettyPrint(false);
-        translate(document.body(), translator);
-        return document.body().html();
+        return translateFragments(List.of(html), translator).get(0);
+    }
+
+    /** Several fragments (an array {@code q}) in one call to the translator. */
+    static List<String> translateFragments(List<String> fragments, PieceTranslator translator) {
+        List<Document> documents = fragments.stream().map(Jsoup::parseBodyFragment).toList();
+        documents.forEach(d -> d.outputSettings().prettyPrint(false));
+        translate(documents.stream().map(Document::body).toList(), translator);
+        return documents.stream().map(d -> d.body().html()).toList();
     }
 
     /** A whole page, head and all (only the body's text is translated). */
     static String translateDocument(Document document, PieceTranslator translator) {
         document.outputSettings().prettyPrint(false);
-        translate(document.body(), translator);
+        translate(List.of(document.body()), translator);
         return document.outerHtml();
     }
 
-    static void translate(Element root, PieceTranslator translator) {
+    private static void translate(List<Element> roots, PieceTranslator translator) {
         List<Run> runs = new ArrayList<>();
-        collect(root, runs);
+        roots.forEach(root -> collect(root, runs));
         List<Flat> flats = runs.stream().map(Flat::of).toList();
         List<List<SentencePair>> translated = translator.translate(flats.stream().map(f -> f.text).toList());
         for (int i = 0; i < runs.size(); i++) {

@@ -79,7 +79,7 @@ class LibreTranslateController {
             translated = parameters.q();
             alternatives = Collections.nCopies(parameters.q().size(), List.of());
         } else if (html) {
-            translated = parameters.q().stream().map(fragment -> HtmlTranslator.translateFragment(fragment, pieces)).toList();
+            translated = HtmlTranslator.translateFragments(parameters.q(), pieces);
             alternatives = Collections.nCopies(parameters.q().size(), List.of());   // as LibreTranslate: text only
         } else {
             List<TextTranslator.TranslatedText> texts = TextTranslator.translate(parameters.q(), pieces);

@@ -43,7 +43,7 @@ final class PipelinePieces implements PieceTranslator {
             out.add(new ArrayList<>());
             String piece = pieces.get(i);
             if (ArabicShare.of(piece).arabicLetters() > 0) {
-                if (piece.indexOf('\n') >= 0 || piece.indexOf('\r') >= 0) {
+                if (piece.chars().anyMatch(PipelinePieces::endsLine)) {
                     throw new IllegalArgumentException("A piece must be one line");
                 }
                 sent.add(i);
@@ -69,6 +69,11 @@ final class PipelinePieces implements PieceTranslator {
                     : Math.min(lowestConfidence, sentence.confidence());
         }
         return out;
+    }
+
+    /** The characters that end a line for the pipeline's segmenter (each line is a paragraph there). */
+    static boolean endsLine(int c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     /** The lowest confidence of any sentence translated so far; empty when nothing went through the model. */

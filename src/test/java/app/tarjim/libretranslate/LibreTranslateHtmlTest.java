@@ -128,6 +128,19 @@ class LibreTranslateHtmlTest {
     }
 
     @Test
+    void severalFragmentsGoToTheTranslatorInOneCall() {
+        List<List<String>> calls = new ArrayList<>();
+        PieceTranslator counting = pieces -> {
+            calls.add(pieces);
+            return fake.translate(pieces);
+        };
+        List<String> out = HtmlTranslator.translateFragments(List.of("<p>واحد</p>", "<b>اثنان</b> ثلاثة"), counting);
+
+        assertThat(out).containsExactly("<p>E1</p>", "<b>E1</b> E2");
+        assertThat(calls).containsExactly(List.of("واحد", "اثنان ثلاثة"));
+    }
+
+    @Test
     void textWithoutArabicIsReturnedAsItCame() {
         String html = "<p>Hello <a href=\"/x\">world</a></p>";
         assertThat(HtmlTranslator.translateFragment(html, fake)).isEqualTo(html);
