@@ -19,10 +19,22 @@ class ApiConfiguration {
 
     // Both are mapped to every path and pick their requests by the routed path themselves: a servlet URL
     // pattern is case-sensitive, the path guards are not.
+    /** Requests per key per minute; shared by every API a key can call, so each has one limit in all. */
+    @Bean
+    RateLimiter apiKeyRequestLimiter() {
+        return new RateLimiter(System::nanoTime);
+    }
+
+    /** Missing or wrong keys per client address; shared like the key limits. */
+    @Bean
+    RateLimiter apiKeyFailureLimiter() {
+        return new RateLimiter(System::nanoTime);
+    }
+
     @Bean
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiProperties properties, ObjectMapper json) {
         FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(
-                properties, new RateLimiter(System::nanoTime), new RateLimiter(System::nanoTime), json));
+                properties, apiKeyRequestLimiter(), apiKeyFailureLimiter(), json));
         registration.addUrlPatterns("/*");
         registration.setOrder(API_FILTER_ORDER);
         return registration;

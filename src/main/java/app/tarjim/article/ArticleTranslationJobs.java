@@ -7,6 +7,7 @@ import app.tarjim.pipeline.PipelineResult;
 import app.tarjim.pipeline.input.InputRejectedException;
 import app.tarjim.pipeline.models.ModelUnavailableException;
 import app.tarjim.pipeline.models.ResolvedModel;
+import app.tarjim.pipeline.models.TranslationPreset;
 import app.tarjim.pipeline.text.SegmentedText;
 import app.tarjim.pipeline.translate.SentenceListener;
 import app.tarjim.pipeline.translate.TranslatedSentence;
@@ -154,6 +155,14 @@ public class ArticleTranslationJobs implements DisposableBean {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /**
+     * Up to {@code n} translations of each sentence, best first, synchronously; nothing is stored (these are
+     * choices offered next to a translation that was).
+     */
+    public List<List<String>> alternatives(List<String> sentences, TranslationPreset preset, int n) {
+        return pipeline.alternatives(sentences, preset, n, () -> Thread.currentThread().isInterrupted());
     }
 
     public Optional<TranslationJob> running(UUID articleId) {

@@ -4,16 +4,19 @@ import app.tarjim.engine.GenerationCancelledException;
 import app.tarjim.engine.TextGenerator;
 import app.tarjim.pipeline.input.InputValidator;
 import app.tarjim.pipeline.models.ModelResolution;
+import app.tarjim.pipeline.models.TranslationPreset;
 import app.tarjim.pipeline.summarize.ArticleSummarizer;
 import app.tarjim.pipeline.summarize.Summary;
 import app.tarjim.pipeline.summarize.SummaryLength;
 import app.tarjim.pipeline.text.TextNormalizer;
 import app.tarjim.pipeline.translate.ArticleTranslation;
 import app.tarjim.pipeline.translate.ArticleTranslator;
+import app.tarjim.pipeline.translate.NBestTranslator;
 import app.tarjim.pipeline.translate.SentenceListener;
 import app.tarjim.pipeline.translate.TranslationSettings;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 
@@ -44,6 +47,27 @@ public class ArticlePipeline {
     /** Throws {@link app.tarjim.pipeline.input.InputRejectedException} with a message for the user before any work. */
     public void check(String text) {
         validator.check(text);
+    }
+
+    /**
+     * Up to {@code n} translations of each sentence, best first, with the model of {@code preset}; shares the
+     * article slots, so it waits its turn like an article.
+     */
+    public List<List<String>> alternatives(List<String> sentences, TranslationPreset preset, int n,
+                                           BooleanSupplier cancelled) {
+        ModelResolution resolution = models.resolve(preset);
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GenerationCancelledException();
+        }
+        try {
+            TextGenerator translator = loaded.get(resolution.translation().directory());
+            return new NBestTranslator(translator, normalizer, settings).translate(sentences, n, cancelled);
+        } finally {
+            slots.release();
+        }
     }
 
     public PipelineResult run(PipelineRequest request, SentenceListener listener, BooleanSupplier cancelled) {

@@ -19,28 +19,44 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Caps the bodies of API requests ({@code /api/**}) that are parsed whole (JSON, forms) before anything parses them: a declared
+ * Caps the bodies of API requests ({@code /api/**}, or the paths given) that are parsed whole (JSON, forms) before anything parses them: a declared
  * length over the cap is refused at once, and a body without one (chunked) is read only up to the cap, so a
  * 50 MB JSON document never reaches the parser. Multipart uploads have their own limit
  * ({@code spring.servlet.multipart.*}) and are left to it.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
+    /** Writes the refusal of a body over {@code maxBytes}, in the error shape of the API the paths belong to. */
+    @FunctionalInterface
+    public interface Refusal {
+        void write(HttpServletResponse response, long maxBytes) throws IOException;
+    }
+
     private final long maxBytes;
-    private final ObjectMapper json;
+    private final List<String> paths;
+    private final Refusal refusal;
 
     public RequestBodyLimitFilter(long maxBytes, ObjectMapper json) {
+        this(maxBytes, List.of("/api"), (response, max) -> Problems.write(json, response, HttpStatus.PAYLOAD_TOO_LARGE,
+                "Request body too large", "Request bodies may be at most " + max / 1024 + " KB. Send long articles "
+                        + "as a file to POST /api/v1/batches, or split them.", null));
+    }
+
+    /** @param paths the routed paths (and what lies under them) whose bodies are capped */
+    public RequestBodyLimitFilter(long maxBytes, List<String> paths, Refusal refusal) {
         this.maxBytes = maxBytes;
-        this.json = json;
+        this.paths = List.copyOf(paths);
+        this.refusal = refusal;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return !RequestPaths.isUnder(request, "/api")
+        return paths.stream().noneMatch(path -> RequestPaths.isUnder(request, path))
                 || (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/"));
     }
 
@@ -74,9 +90,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     private void refuse(HttpServletResponse response) throws IOException {
         // The rest of the body is not read; closing the connection spares the client sending it.
         response.setHeader("Connection", "close");
-        Problems.write(json, response, HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
-                "Request bodies may be at most " + maxBytes / 1024 + " KB. Send long articles as a file to "
-                        + "POST /api/v1/batches, or split them.", null);
+        refusal.write(response, maxBytes);
     }
 
     /** A request whose body was already read (up to the cap) and is served from memory. */
