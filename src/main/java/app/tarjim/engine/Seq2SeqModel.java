@@ -107,7 +107,8 @@ public final class Seq2SeqModel implements TextGenerator {
 
     private static OnnxSession open(Path file, ModelOptions options, EngineCounters counters,
                                     List<OnnxSession> sessions, List<AutoCloseable> opened) {
-        OnnxSession session = OnnxSession.open(file, options, counters.onnxNanos, counters.onnxCalls);
+        OnnxSession session = OnnxSession.open(file, options, OnnxSession.modelGraphEntries(options),
+                counters.onnxNanos, counters.onnxCalls);
         sessions.add(session);
         opened.add(session);
         return session;
