@@ -23,10 +23,14 @@ package app.tarjim.engine;
  *                            of the int8 embedding, which ONNX Runtime otherwise redoes on every decoder step
  *                            (opus-mt: 62,802 x 512 weights a step). Costs a float32 copy of that matrix
  *                            (128 MB for opus-mt); false keeps ONNX Runtime's default
+ * @param int8OutputProjection quantized variant only: run that output projection in int8 instead
+ *                            ({@code MatMulInteger} over the file's int8 weights, see {@code Int8Projection}):
+ *                            no float32 copy, but the hidden state is quantized per step, so scores and at times
+ *                            tokens differ from the float32 projection. Off by default
  */
 public record ModelOptions(ModelVariant variant, int intraOpThreads, int interOpThreads,
                            boolean preferMergedDecoder, int maxBatchSize, boolean spinWait, boolean reduceInGraph,
-                           long reduceInGraphFrom, boolean foldDequantize) {
+                           long reduceInGraphFrom, boolean foldDequantize, boolean int8OutputProjection) {
 
     public ModelOptions {
         if (variant == null) {
@@ -55,6 +59,7 @@ public record ModelOptions(ModelVariant variant, int intraOpThreads, int interOp
         private boolean reduceInGraph = true;
         private long reduceInGraphFrom = 1L << 15;
         private boolean foldDequantize = true;
+        private boolean int8OutputProjection = false;
 
         public Builder variant(ModelVariant v) { variant = v; return this; }
         public Builder intraOpThreads(int v) { intraOpThreads = v; return this; }
@@ -65,10 +70,11 @@ public record ModelOptions(ModelVariant variant, int intraOpThreads, int interOp
         public Builder reduceInGraph(boolean v) { reduceInGraph = v; return this; }
         public Builder reduceInGraphFrom(long v) { reduceInGraphFrom = v; return this; }
         public Builder foldDequantize(boolean v) { foldDequantize = v; return this; }
+        public Builder int8OutputProjection(boolean v) { int8OutputProjection = v; return this; }
 
         public ModelOptions build() {
             return new ModelOptions(variant, intraOpThreads, interOpThreads, preferMergedDecoder, maxBatchSize,
-                    spinWait, reduceInGraph, reduceInGraphFrom, foldDequantize);
+                    spinWait, reduceInGraph, reduceInGraphFrom, foldDequantize, int8OutputProjection);
         }
     }
 }
