@@ -59,12 +59,20 @@ public final class GenerationBenchmark {
         System.out.printf("model %s, %d intra-op threads, %d new tokens per sequence, best of %d runs%n",
                 model, threads, newTokens, runs);
         List<Result> results = new ArrayList<>();
-        for (ModelVariant variant : List.of(ModelVariant.FP32, ModelVariant.QUANTIZED)) {
-            try (Seq2SeqModel m = Seq2SeqModel.load(model, ModelOptions.builder().variant(variant)
-                    .intraOpThreads(threads).maxBatchSize(BATCH).build())) {
+        for (String label : System.getProperty("gb.variants", "fp32,int8,int8-dq,int8-mm").split(",")) {
+            ModelOptions.Builder options = ModelOptions.builder().intraOpThreads(threads).maxBatchSize(BATCH);
+            options.variant(label.equals("fp32") ? ModelVariant.FP32 : ModelVariant.QUANTIZED);
+            if (label.equals("int8-dq")) {
+                options.foldDequantize(false); // ONNX Runtime's default: the int8 weights dequantized every step
+            } else if (label.equals("int8-mm")) {
+                options.int8OutputProjection(true);
+            } else if (!label.equals("fp32") && !label.equals("int8")) {
+                throw new IllegalArgumentException("gb.variants: fp32, int8, int8-dq or int8-mm, not " + label);
+            }
+            try (Seq2SeqModel m = Seq2SeqModel.load(model, options.build())) {
                 for (int beams : new int[] {1, 4}) {
                     for (boolean batch : new boolean[] {false, true}) {
-                        results.add(measure(m, variant, beams, batch ? inputs : inputs.subList(0, 1), newTokens,
+                        results.add(measure(m, label, beams, batch ? inputs : inputs.subList(0, 1), newTokens,
                                 runs));
                     }
                 }
@@ -92,7 +100,7 @@ public final class GenerationBenchmark {
         return out;
     }
 
-    private static Result measure(Seq2SeqModel model, ModelVariant variant, int beams, List<long[]> inputs,
+    private static Result measure(Seq2SeqModel model, String variant, int beams, List<long[]> inputs,
                                   int newTokens, int runs) {
         GenerationConfig config = GenerationConfig.builder().numBeams(beams).maxNewTokens(newTokens)
                 .minNewTokens(newTokens).build();
@@ -117,7 +125,7 @@ public final class GenerationBenchmark {
             tokens = out.stream().mapToLong(o -> o.get(0).outputIds().length - 1L).sum();
         }
         int mid = fastest(wall);
-        return new Result(variant == ModelVariant.FP32 ? "fp32" : "int8", beams == 1 ? "greedy" : "beam " + beams,
+        return new Result(variant, beams == 1 ? "greedy" : "beam " + beams,
                 inputs.size() == 1 ? "1 sentence" : inputs.size() + " sentences", wall[mid], tokens, share[mid],
                 copies[mid], gathers[mid], heads[mid]);
     }
@@ -156,7 +164,7 @@ public final class GenerationBenchmark {
 
     private static void print(List<Result> results, JsonNode tjs) {
         System.out.println();
-        System.out.printf("%-5s %-7s %-13s %8s %8s %8s %6s %6s %6s %6s %6s %8s %9s | %9s %9s %7s%n", "var", "search",
+        System.out.printf("%-7s %-7s %-13s %8s %8s %8s %6s %6s %6s %6s %6s %8s %9s | %9s %9s %7s%n", "var", "search",
                 "inputs", "wall ms", "ms/token", "tokens/s", "model", "head", "gather", "copy", "Java", "Java/ORT",
                 "outside/m", "tjs ms/tk", "tjs tok/s", "speedup");
         for (Result r : results) {
@@ -170,7 +178,7 @@ public final class GenerationBenchmark {
             }
             double ort = r.onnxShare() + r.headShare() + r.gatherShare();
             double outside = 1 - ort;
-            System.out.printf("%-5s %-7s %-13s %8.1f %8.2f %8.1f %5.1f%% %5.1f%% %5.1f%% %5.1f%% %5.1f%% %7.1f%% %8.1f%% | %s%n",
+            System.out.printf("%-7s %-7s %-13s %8.1f %8.2f %8.1f %5.1f%% %5.1f%% %5.1f%% %5.1f%% %5.1f%% %7.1f%% %8.1f%% | %s%n",
                     r.variant(), r.search(), r.inputs(), r.wallMs(), r.msPerToken(), r.tokensPerSecond(),
                     100 * r.onnxShare(), 100 * r.headShare(), 100 * r.gatherShare(), 100 * r.copyShare(),
                     100 * (outside - r.copyShare()), 100 * outside / ort, 100 * (1 - r.onnxShare()) / r.onnxShare(),
@@ -182,6 +190,9 @@ public final class GenerationBenchmark {
                 + " runs of the Gather graph that reorders cache rows; copy = reading logits into Java; Java = the rest.");
         System.out.println("Java/ORT = (copy + Java) / (model + head + gather): the loop's time outside ONNX Runtime"
                 + " relative to the time inside; outside/m = everything but the model's own runs, relative to them.");
+        System.out.println("var: fp32; int8 = the _quantized files as loaded by default (constant DequantizeLinear"
+                + " folded at load); int8-dq = the same files with ONNX Runtime's default (dequantized every step);"
+                + " int8-mm = the output projection in int8 (MatMulInteger; numerics change).");
         System.out.println("tokens: generated tokens of the returned (best) sequence per input; speedup: Java"
                 + " tokens/s over transformers.js tokens/s (greedy; transformers.js has no beam search).");
     }
