@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param concurrentArticles  articles translated at once (each uses {@code threads} cores)
  * @param threads             ONNX Runtime intra-op threads per model
  * @param variant             ONNX weights to load when a folder has several: FP32, QUANTIZED or FP16
+ * @param int8OutputProjection int8 weights: run the tied output projection in int8 (no float32 copy of it; scores
+ *                            change slightly), see {@code ModelOptions#int8OutputProjection}
  */
 @ConfigurationProperties("tarjim.pipeline")
 public record PipelineProperties(
@@ -32,5 +34,6 @@ public record PipelineProperties(
         @DefaultValue("2s") Duration downloadRetryDelay,
         @DefaultValue("2") int concurrentArticles,
         @DefaultValue("0") int threads,
-        @DefaultValue("QUANTIZED") app.tarjim.engine.ModelVariant variant) {
+        @DefaultValue("QUANTIZED") app.tarjim.engine.ModelVariant variant,
+        @DefaultValue("false") boolean int8OutputProjection) {
 }
