@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -58,26 +60,25 @@ public final class GenerationBenchmark {
 
         System.out.printf("model %s, %d intra-op threads, %d new tokens per sequence, best of %d runs%n",
                 model, threads, newTokens, runs);
+        // All variants loaded at once and measured in turn, run by run: on a shared machine the load changes by
+        // the minute, so rows measured one variant after another were not comparable.
+        Map<String, Seq2SeqModel> models = new LinkedHashMap<>();
         List<Result> results = new ArrayList<>();
-        for (String label : System.getProperty("gb.variants", "fp32,int8,int8-dq,int8-mm").split(",")) {
-            ModelOptions.Builder options = ModelOptions.builder().intraOpThreads(threads).maxBatchSize(BATCH);
-            options.variant(label.equals("fp32") ? ModelVariant.FP32 : ModelVariant.QUANTIZED);
-            if (label.equals("int8-dq")) {
-                options.foldDequantize(false); // ONNX Runtime's default: the int8 weights dequantized every step
-            } else if (label.equals("int8-mm")) {
-                options.int8OutputProjection(true);
-            } else if (!label.equals("fp32") && !label.equals("int8")) {
-                throw new IllegalArgumentException("gb.variants: fp32, int8, int8-dq or int8-mm, not " + label);
+        try {
+            for (String label : System.getProperty("gb.variants", "fp32,int8,int8-dq,int8-mm").split(",")) {
+                models.put(label, Seq2SeqModel.load(model, options(label, threads).build()));
             }
-            try (Seq2SeqModel m = Seq2SeqModel.load(model, options.build())) {
-                for (int beams : new int[] {1, 4}) {
-                    for (boolean batch : new boolean[] {false, true}) {
-                        results.add(measure(m, label, beams, batch ? inputs : inputs.subList(0, 1), newTokens,
-                                runs));
-                    }
+            for (String beams : System.getProperty("gb.beams", "1,4").split(",")) {
+                for (boolean batch : new boolean[] {false, true}) {
+                    results.addAll(measure(models, Integer.parseInt(beams), batch ? inputs : inputs.subList(0, 1),
+                            newTokens, runs));
                 }
             }
+        } finally {
+            models.values().forEach(Seq2SeqModel::close);
         }
+        List<String> order = new ArrayList<>(models.keySet());
+        results.sort(java.util.Comparator.comparingInt(r -> order.indexOf(r.variant())));
         JsonNode tjs = runTransformersJs(model, inputsFile, threads, newTokens, runs);
         print(results, tjs);
     }
@@ -100,34 +101,58 @@ public final class GenerationBenchmark {
         return out;
     }
 
-    private static Result measure(Seq2SeqModel model, String variant, int beams, List<long[]> inputs,
-                                  int newTokens, int runs) {
+    private static ModelOptions.Builder options(String label, int threads) {
+        ModelOptions.Builder options = ModelOptions.builder().intraOpThreads(threads).maxBatchSize(BATCH);
+        options.variant(label.equals("fp32") ? ModelVariant.FP32 : ModelVariant.QUANTIZED);
+        switch (label) {
+            case "fp32", "int8" -> { }
+            case "int8-dq" -> options.foldDequantize(false); // ONNX Runtime's default: dequantized every step
+            case "int8-mm" -> options.int8OutputProjection(true);
+            default -> throw new IllegalArgumentException("gb.variants: fp32, int8, int8-dq or int8-mm, not " + label);
+        }
+        return options;
+    }
+
+    /** One warm-up each, then RUNS rounds in which every variant runs once; best run per variant. */
+    private static List<Result> measure(Map<String, Seq2SeqModel> models, int beams, List<long[]> inputs,
+                                        int newTokens, int runs) {
         GenerationConfig config = GenerationConfig.builder().numBeams(beams).maxNewTokens(newTokens)
                 .minNewTokens(newTokens).build();
-        model.generateFromIds(inputs, config, () -> false); // warm-up
-        double[] wall = new double[runs];
-        double[] share = new double[runs];
-        double[] copies = new double[runs];
-        double[] heads = new double[runs];
-        double[] gathers = new double[runs];
-        long tokens = 0;
+        models.values().forEach(m -> m.generateFromIds(inputs, config, () -> false));
+        int n = models.size();
+        double[][] wall = new double[n][runs];
+        double[][] share = new double[n][runs];
+        double[][] copies = new double[n][runs];
+        double[][] heads = new double[n][runs];
+        double[][] gathers = new double[n][runs];
+        long[] tokens = new long[n];
         for (int r = 0; r < runs; r++) {
-            model.resetStats();
-            long start = System.nanoTime();
-            List<List<GeneratedSequence>> out = model.generateFromIds(inputs, config, () -> false);
-            long elapsed = System.nanoTime() - start;
-            EngineStats stats = model.stats();
-            wall[r] = elapsed / 1e6;
-            share[r] = (double) stats.onnxNanos() / elapsed;
-            copies[r] = (double) stats.copyNanos() / elapsed;
-            heads[r] = (double) stats.headNanos() / elapsed;
-            gathers[r] = (double) stats.gatherNanos() / elapsed;
-            tokens = out.stream().mapToLong(o -> o.get(0).outputIds().length - 1L).sum();
+            int v = 0;
+            for (Seq2SeqModel model : models.values()) {
+                model.resetStats();
+                long start = System.nanoTime();
+                List<List<GeneratedSequence>> out = model.generateFromIds(inputs, config, () -> false);
+                long elapsed = System.nanoTime() - start;
+                EngineStats stats = model.stats();
+                wall[v][r] = elapsed / 1e6;
+                share[v][r] = (double) stats.onnxNanos() / elapsed;
+                copies[v][r] = (double) stats.copyNanos() / elapsed;
+                heads[v][r] = (double) stats.headNanos() / elapsed;
+                gathers[v][r] = (double) stats.gatherNanos() / elapsed;
+                tokens[v] = out.stream().mapToLong(o -> o.get(0).outputIds().length - 1L).sum();
+                v++;
+            }
         }
-        int mid = fastest(wall);
-        return new Result(variant, beams == 1 ? "greedy" : "beam " + beams,
-                inputs.size() == 1 ? "1 sentence" : inputs.size() + " sentences", wall[mid], tokens, share[mid],
-                copies[mid], gathers[mid], heads[mid]);
+        List<Result> out = new ArrayList<>();
+        int v = 0;
+        for (String label : models.keySet()) {
+            int best = fastest(wall[v]);
+            out.add(new Result(label, beams == 1 ? "greedy" : "beam " + beams,
+                    inputs.size() == 1 ? "1 sentence" : inputs.size() + " sentences", wall[v][best], tokens[v],
+                    share[v][best], copies[v][best], gathers[v][best], heads[v][best]));
+            v++;
+        }
+        return out;
     }
 
     /** Best of the runs: on a shared machine the other tenants only ever add time. */
