@@ -21,8 +21,9 @@ package app.tarjim.engine;
  *                            int8 weights into float32 once at load ({@code session.disable_quant_qdq=1}). The
  *                            int8 exports read the tied output projection as Transpose, DequantizeLinear, MatMul
  *                            of the int8 embedding, which ONNX Runtime otherwise redoes on every decoder step
- *                            (opus-mt: 62,802 x 512 weights a step). Costs a float32 copy of that matrix
- *                            (128 MB for opus-mt); false keeps ONNX Runtime's default
+ *                            (opus-mt: 62,802 x 512 weights a step). Costs float32 copies of that matrix, one
+ *                            per If branch of a merged decoder (measured +277 MB RSS at load for opus-mt's
+ *                            dimensions); false keeps ONNX Runtime's default
  * @param int8OutputProjection quantized variant only: run that output projection in int8 instead
  *                            ({@code MatMulInteger} over the file's int8 weights, see {@code Int8Projection}):
  *                            no float32 copy, but the hidden state is quantized per step, so scores and at times
