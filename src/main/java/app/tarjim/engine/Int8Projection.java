@@ -27,6 +27,8 @@ final class Int8Projection {
 
     private static final int MODEL_GRAPH = 7;
     private static final int GRAPH_NODE = 1;
+    private static final int GRAPH_OUTPUT = 12;
+    private static final int VALUE_INFO_NAME = 1;
     private static final int NODE_INPUT = 1;
     private static final int NODE_OUTPUT = 2;
     private static final int NODE_OP_TYPE = 4;
@@ -91,6 +93,12 @@ final class Int8Projection {
         Set<Node> dropped = new HashSet<>();
         Map<String, Integer> uses = new HashMap<>();
         nodes.forEach(n -> n.inputs.forEach(i -> uses.merge(i, 1, Integer::sum)));
+        for (Field f : fields) {
+            if (f.number == GRAPH_OUTPUT && f.wireType == 2) { // a graph output counts as a use: keep its producer
+                fields(f.valueStart, f.end).stream().filter(v -> v.number == VALUE_INFO_NAME)
+                        .forEach(v -> uses.merge(string(v), 1, Integer::sum));
+            }
+        }
         for (Node n : nodes) {
             Node dq = n.op.equals("MatMul") && n.inputs.size() == 2 ? producers.get(n.inputs.get(1)) : null;
             Node t = dq != null && dq.op.equals("DequantizeLinear") ? producers.get(dq.inputs.get(0)) : null;
