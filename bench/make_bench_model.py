@@ -1,7 +1,9 @@
 """Writes a random-weight Marian with opus-mt-ar-en dimensions (d_model 512, 6+6 layers, 8 heads, FFN 2048,
 vocab 62802) in the Optimum / transformers.js layout, fp32 and int8, for bench/run.sh. Never committed.
+With --bart, a random-weight BART with distilbart-cnn-6-6 dimensions instead (d_model 1024, 6+6 layers,
+16 heads, FFN 4096, vocab 50264; about 3 GB with the split decoders).
 
-Usage: /tmp/hf/bin/python bench/make_bench_model.py OUT_DIR   (run from the repository root)
+Usage: /tmp/hf/bin/python bench/make_bench_model.py [--bart] OUT_DIR   (run from the repository root)
 Uses the export code of tools/fixtures (onnx_export.export_model, train_models.marian_config); set
 TARJIM_FIXTURE_TOOLS to use another checkout's copy.
 """
@@ -15,10 +17,12 @@ import torch
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, os.environ.get("TARJIM_FIXTURE_TOOLS", str(ROOT / "tools" / "fixtures")))
 from onnx_export import export_model  # noqa: E402
-from train_models import marian_config, marian_generation_config  # noqa: E402
-from transformers import MarianMTModel  # noqa: E402
+from train_models import (bart_config, bart_generation_config, marian_config,  # noqa: E402
+                          marian_generation_config)
+from transformers import BartForConditionalGeneration, MarianMTModel  # noqa: E402
 
 VOCAB = 62802
+BART_VOCAB = 50264
 
 
 def wordlevel_tokenizer(vocab_size: int, eos: int, unk: int, pad: int) -> dict:
@@ -38,18 +42,27 @@ def wordlevel_tokenizer(vocab_size: int, eos: int, unk: int, pad: int) -> dict:
             "model": {"type": "WordLevel", "vocab": vocab, "unk_token": "<unk>"}}
 
 
-def main(out: Path):
+def main(out: Path, bart: bool):
     torch.manual_seed(0)
     torch.set_num_threads(2)
-    cfg = marian_config(VOCAB, d_model=512, ffn=2048, heads=8, layers=6, dropout=0.0)
-    model = MarianMTModel(cfg).eval()
     out.mkdir(parents=True, exist_ok=True)
+    if bart:
+        # distilbart-cnn-6-6's generation defaults (beam 4, no_repeat_ngram_size 3, length_penalty 2.0)
+        model = BartForConditionalGeneration(bart_config(BART_VOCAB, d_model=1024, ffn=4096, heads=16, layers=6,
+                                                         dropout=0.0)).eval()
+        generation = bart_generation_config(max_length=142, min_length=56)
+        tokenizer = wordlevel_tokenizer(BART_VOCAB, 2, 3, 1)
+    else:
+        model = MarianMTModel(marian_config(VOCAB, d_model=512, ffn=2048, heads=8, layers=6, dropout=0.0)).eval()
+        generation = marian_generation_config(VOCAB)
+        tokenizer = wordlevel_tokenizer(VOCAB, 0, 1, VOCAB - 1)
     model.config.save_pretrained(out)
-    marian_generation_config(VOCAB).save_pretrained(out)
-    (out / "tokenizer.json").write_text(json.dumps(wordlevel_tokenizer(VOCAB, 0, 1, VOCAB - 1)))
+    generation.save_pretrained(out)
+    (out / "tokenizer.json").write_text(json.dumps(tokenizer))
     export_model(model, out)
     print(f"wrote {out}")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    args = sys.argv[1:]
+    main(Path(args[-1]), "--bart" in args[:-1])

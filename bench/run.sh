@@ -23,5 +23,6 @@ if [ -z "${TJS_PATH:-}" ]; then
   done
 fi
 export DJL_OFFLINE=true DJL_CACHE_DIR="${DJL_CACHE_DIR:-target/djl-cache}"
-exec java -Xmx2g -Dai.djl.offline=true -Dlogback.configurationFile=bench/logback.xml -cp "$CP" \
+# BENCH_JAVA_OPTS: e.g. "-Dgb.variants=fp32,int8 -Dgb.beams=1" (defaults fp32,int8,int8-dq,int8-mm and 1,4)
+exec java -Xmx2g ${BENCH_JAVA_OPTS:-} -Dai.djl.offline=true -Dlogback.configurationFile=bench/logback.xml -cp "$CP" \
     app.tarjim.bench.GenerationBenchmark "$MODEL" "${1:-2}" "${2:-50}" "${3:-3}"

@@ -17,10 +17,21 @@ package app.tarjim.engine;
  *                            vocabulary (the demo and test models' 1,000-1,500 ids) the two ways were even in
  *                            time, so the Java loop stays there; from one row of opus-mt's 62,802 ids on the
  *                            graphs are as quick or quicker (64 rows: 12-20% less wall time)
+ * @param foldDequantize      quantized variant only: let ONNX Runtime fold {@code DequantizeLinear} of constant
+ *                            int8 weights into float32 once at load ({@code session.disable_quant_qdq=1}). The
+ *                            int8 exports read the tied output projection as Transpose, DequantizeLinear, MatMul
+ *                            of the int8 embedding, which ONNX Runtime otherwise redoes on every decoder step
+ *                            (opus-mt: 62,802 x 512 weights a step). Costs float32 copies of that matrix, one
+ *                            per If branch of a merged decoder (measured +277 MB RSS at load for opus-mt's
+ *                            dimensions); false keeps ONNX Runtime's default
+ * @param int8OutputProjection quantized variant only: run that output projection in int8 instead
+ *                            ({@code MatMulInteger} over the file's int8 weights, see {@code Int8Projection}):
+ *                            no float32 copy, but the hidden state is quantized per step, so scores and at times
+ *                            tokens differ from the float32 projection. Off by default
  */
 public record ModelOptions(ModelVariant variant, int intraOpThreads, int interOpThreads,
                            boolean preferMergedDecoder, int maxBatchSize, boolean spinWait, boolean reduceInGraph,
-                           long reduceInGraphFrom) {
+                           long reduceInGraphFrom, boolean foldDequantize, boolean int8OutputProjection) {
 
     public ModelOptions {
         if (variant == null) {
@@ -48,6 +59,8 @@ public record ModelOptions(ModelVariant variant, int intraOpThreads, int interOp
         private boolean spinWait = false;
         private boolean reduceInGraph = true;
         private long reduceInGraphFrom = 1L << 15;
+        private boolean foldDequantize = true;
+        private boolean int8OutputProjection = false;
 
         public Builder variant(ModelVariant v) { variant = v; return this; }
         public Builder intraOpThreads(int v) { intraOpThreads = v; return this; }
@@ -57,10 +70,12 @@ public record ModelOptions(ModelVariant variant, int intraOpThreads, int interOp
         public Builder spinWait(boolean v) { spinWait = v; return this; }
         public Builder reduceInGraph(boolean v) { reduceInGraph = v; return this; }
         public Builder reduceInGraphFrom(long v) { reduceInGraphFrom = v; return this; }
+        public Builder foldDequantize(boolean v) { foldDequantize = v; return this; }
+        public Builder int8OutputProjection(boolean v) { int8OutputProjection = v; return this; }
 
         public ModelOptions build() {
             return new ModelOptions(variant, intraOpThreads, interOpThreads, preferMergedDecoder, maxBatchSize,
-                    spinWait, reduceInGraph, reduceInGraphFrom);
+                    spinWait, reduceInGraph, reduceInGraphFrom, foldDequantize, int8OutputProjection);
         }
     }
 }

@@ -49,13 +49,18 @@ final class OnnxSession implements AutoCloseable {
      * SessionOptions object of our own: Criteria passes string options only, and ONNX Runtime's config entries
      * (thread spinning) need the object, which DJL's OrtModel takes under "sessionOptions".
      *
+     * @param configEntries ONNX Runtime session config entries on top of {@link #sessionOptions}'s
      * @param nanos, calls where the time and number of runs of this graph are added up
      */
-    static OnnxSession open(Path file, ModelOptions options, LongAdder nanos, LongAdder calls) {
+    static OnnxSession open(Path file, ModelOptions options, Map<String, String> configEntries, LongAdder nanos,
+                            LongAdder calls) {
         ZooModel<NDList, NDList> model = null;
         OrtSession.SessionOptions sessionOptions = null;
         try {
             sessionOptions = sessionOptions(options);
+            for (Map.Entry<String, String> e : configEntries.entrySet()) {
+                sessionOptions.addConfigEntry(e.getKey(), e.getValue());
+            }
             Model loaded = Model.newInstance(file.getFileName().toString(), "OnnxRuntime");
             model = new ZooModel<>(loaded, new NoopTranslator());
             Map<String, Object> loadOptions = new HashMap<>();
@@ -72,6 +77,23 @@ final class OnnxSession implements AutoCloseable {
             throw new ModelLoadException("ONNX file " + file + " cannot be loaded by ONNX Runtime: "
                     + rootMessage(e), e);
         }
+    }
+
+    /** A helper graph of the engine's own (step head, gather): no quantized weights, no extra entries. */
+    static OnnxSession open(Path file, ModelOptions options, LongAdder nanos, LongAdder calls) {
+        return open(file, options, Map.of(), nanos, calls);
+    }
+
+    /**
+     * Config entries for the model's encoder and decoder files. For the int8 variant with
+     * {@link ModelOptions#foldDequantize()}: {@code session.disable_quant_qdq=1}, under which ONNX Runtime's
+     * constant folding also folds {@code DequantizeLinear} of constant weights (by default it leaves them for its
+     * QDQ fusions, which need Q/DQ pairs around an operator; dynamic-int8 exports have none: their MatMuls are
+     * MatMulInteger). So the tied output projection's int8 embedding is dequantized once at load, not per step.
+     */
+    static Map<String, String> modelGraphEntries(ModelOptions options) {
+        return options.variant() == ModelVariant.QUANTIZED && options.foldDequantize()
+                ? Map.of("session.disable_quant_qdq", "1") : Map.of();
     }
 
     /**

@@ -74,11 +74,14 @@ public final class Seq2SeqModel implements TextGenerator {
             OnnxSession encoderSession = open(files.encoder(), options, counters, sessions, opened);
             Decoder decoder;
             if (files.usesMergedDecoder()) {
-                OnnxSession merged = open(files.mergedDecoder(), options, counters, sessions, opened);
+                OnnxSession merged = open(decoderFile(files.mergedDecoder(), options, scratch), options, counters,
+                        sessions, opened);
                 decoder = new Decoder(merged, merged, config, counters);
             } else {
-                OnnxSession first = open(files.decoder(), options, counters, sessions, opened);
-                OnnxSession withPast = open(files.decoderWithPast(), options, counters, sessions, opened);
+                OnnxSession first = open(decoderFile(files.decoder(), options, scratch), options, counters, sessions,
+                        opened);
+                OnnxSession withPast = open(decoderFile(files.decoderWithPast(), options, scratch), options, counters,
+                        sessions, opened);
                 decoder = new Decoder(first, withPast, config, counters);
             }
             int floatType = options.variant() == ModelVariant.FP16 ? GatherGraph.FLOAT16 : GatherGraph.FLOAT;
@@ -105,9 +108,25 @@ public final class Seq2SeqModel implements TextGenerator {
         }
     }
 
+    /**
+     * The decoder file to load: with {@link ModelOptions#int8OutputProjection()} (int8 variant), a copy in the
+     * scratch folder with the output projection in int8, when the file has one to rewrite. Files with external
+     * data stay as they are (the copy would not find the data).
+     */
+    private static Path decoderFile(Path file, ModelOptions options, Path scratch) {
+        if (options.variant() != ModelVariant.QUANTIZED || !options.int8OutputProjection()
+                || Files.exists(file.resolveSibling(file.getFileName() + "_data"))
+                || Files.exists(file.resolveSibling(file.getFileName() + ".data"))) {
+            return file;
+        }
+        Path copy = scratch.resolve(file.getFileName());
+        return Int8Projection.rewrite(file, copy) > 0 ? copy : file;
+    }
+
     private static OnnxSession open(Path file, ModelOptions options, EngineCounters counters,
                                     List<OnnxSession> sessions, List<AutoCloseable> opened) {
-        OnnxSession session = OnnxSession.open(file, options, counters.onnxNanos, counters.onnxCalls);
+        OnnxSession session = OnnxSession.open(file, options, OnnxSession.modelGraphEntries(options),
+                counters.onnxNanos, counters.onnxCalls);
         sessions.add(session);
         opened.add(session);
         return session;

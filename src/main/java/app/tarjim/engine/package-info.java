@@ -18,7 +18,9 @@
  * stay native ({@code KvCache}); beam reordering and dropping finished inputs gather their rows with a tiny
  * generated ONNX Gather graph ({@code GatherGraph}, {@code RowGather}), so they never pass through Java.
  * Sessions are opened with ONNX Runtime worker threads that sleep between runs rather than spin
- * ({@code OnnxSession}): spinning workers took the cores the Java part of each step needs.
+ * ({@code OnnxSession}): spinning workers took the cores the Java part of each step needs. int8 files are
+ * opened with {@code session.disable_quant_qdq=1}, so their dequantized output projection is folded once at load
+ * instead of recomputed each step; {@code Int8Projection} can instead rewrite that projection into int8 maths.
  *
  * <p>Thread-safety: a model may serve concurrent calls; each call has its own predictors and native memory,
  * released when it returns (or is cancelled).

@@ -79,7 +79,8 @@ public class PipelineConfiguration {
         return dir -> {
             ModelVariant variant = Files.exists(dir.resolve("onnx/encoder_model" + properties.variant().fileSuffix() + ".onnx"))
                     ? properties.variant() : ModelVariant.FP32;
-            ModelOptions.Builder options = ModelOptions.builder().variant(variant);
+            ModelOptions.Builder options = ModelOptions.builder().variant(variant)
+                    .int8OutputProjection(properties.int8OutputProjection());
             if (properties.threads() > 0) {
                 options.intraOpThreads(properties.threads());
             }

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param threads             ONNX Runtime intra-op threads per model
  * @param variant             ONNX weights to load when a folder has several: FP32, QUANTIZED or FP16
  * @param warmUp              load the default models and run one short generation as soon as the app is up
+ * @param int8OutputProjection int8 weights: run the tied output projection in int8 (no float32 copy of it; scores
+ *                            change slightly), see {@code ModelOptions#int8OutputProjection}
  */
 @ConfigurationProperties("tarjim.pipeline")
 public record PipelineProperties(
@@ -34,5 +36,6 @@ public record PipelineProperties(
         @DefaultValue("2") int concurrentArticles,
         @DefaultValue("0") int threads,
         @DefaultValue("QUANTIZED") app.tarjim.engine.ModelVariant variant,
-        @DefaultValue("true") boolean warmUp) {
+        @DefaultValue("true") boolean warmUp,
+        @DefaultValue("false") boolean int8OutputProjection) {
 }

@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -58,18 +60,25 @@ public final class GenerationBenchmark {
 
         System.out.printf("model %s, %d intra-op threads, %d new tokens per sequence, best of %d runs%n",
                 model, threads, newTokens, runs);
+        // All variants loaded at once and measured in turn, run by run: on a shared machine the load changes by
+        // the minute, so rows measured one variant after another were not comparable.
+        Map<String, Seq2SeqModel> models = new LinkedHashMap<>();
         List<Result> results = new ArrayList<>();
-        for (ModelVariant variant : List.of(ModelVariant.FP32, ModelVariant.QUANTIZED)) {
-            try (Seq2SeqModel m = Seq2SeqModel.load(model, ModelOptions.builder().variant(variant)
-                    .intraOpThreads(threads).maxBatchSize(BATCH).build())) {
-                for (int beams : new int[] {1, 4}) {
-                    for (boolean batch : new boolean[] {false, true}) {
-                        results.add(measure(m, variant, beams, batch ? inputs : inputs.subList(0, 1), newTokens,
-                                runs));
-                    }
+        try {
+            for (String label : System.getProperty("gb.variants", "fp32,int8,int8-dq,int8-mm").split(",")) {
+                models.put(label, Seq2SeqModel.load(model, options(label, threads).build()));
+            }
+            for (String beams : System.getProperty("gb.beams", "1,4").split(",")) {
+                for (boolean batch : new boolean[] {false, true}) {
+                    results.addAll(measure(models, Integer.parseInt(beams), batch ? inputs : inputs.subList(0, 1),
+                            newTokens, runs));
                 }
             }
+        } finally {
+            models.values().forEach(Seq2SeqModel::close);
         }
+        List<String> order = new ArrayList<>(models.keySet());
+        results.sort(java.util.Comparator.comparingInt(r -> order.indexOf(r.variant())));
         JsonNode tjs = runTransformersJs(model, inputsFile, threads, newTokens, runs);
         print(results, tjs);
     }
@@ -92,34 +101,58 @@ public final class GenerationBenchmark {
         return out;
     }
 
-    private static Result measure(Seq2SeqModel model, ModelVariant variant, int beams, List<long[]> inputs,
-                                  int newTokens, int runs) {
+    private static ModelOptions.Builder options(String label, int threads) {
+        ModelOptions.Builder options = ModelOptions.builder().intraOpThreads(threads).maxBatchSize(BATCH);
+        options.variant(label.equals("fp32") ? ModelVariant.FP32 : ModelVariant.QUANTIZED);
+        switch (label) {
+            case "fp32", "int8" -> { }
+            case "int8-dq" -> options.foldDequantize(false); // ONNX Runtime's default: dequantized every step
+            case "int8-mm" -> options.int8OutputProjection(true);
+            default -> throw new IllegalArgumentException("gb.variants: fp32, int8, int8-dq or int8-mm, not " + label);
+        }
+        return options;
+    }
+
+    /** One warm-up each, then RUNS rounds in which every variant runs once; best run per variant. */
+    private static List<Result> measure(Map<String, Seq2SeqModel> models, int beams, List<long[]> inputs,
+                                        int newTokens, int runs) {
         GenerationConfig config = GenerationConfig.builder().numBeams(beams).maxNewTokens(newTokens)
                 .minNewTokens(newTokens).build();
-        model.generateFromIds(inputs, config, () -> false); // warm-up
-        double[] wall = new double[runs];
-        double[] share = new double[runs];
-        double[] copies = new double[runs];
-        double[] heads = new double[runs];
-        double[] gathers = new double[runs];
-        long tokens = 0;
+        models.values().forEach(m -> m.generateFromIds(inputs, config, () -> false));
+        int n = models.size();
+        double[][] wall = new double[n][runs];
+        double[][] share = new double[n][runs];
+        double[][] copies = new double[n][runs];
+        double[][] heads = new double[n][runs];
+        double[][] gathers = new double[n][runs];
+        long[] tokens = new long[n];
         for (int r = 0; r < runs; r++) {
-            model.resetStats();
-            long start = System.nanoTime();
-            List<List<GeneratedSequence>> out = model.generateFromIds(inputs, config, () -> false);
-            long elapsed = System.nanoTime() - start;
-            EngineStats stats = model.stats();
-            wall[r] = elapsed / 1e6;
-            share[r] = (double) stats.onnxNanos() / elapsed;
-            copies[r] = (double) stats.copyNanos() / elapsed;
-            heads[r] = (double) stats.headNanos() / elapsed;
-            gathers[r] = (double) stats.gatherNanos() / elapsed;
-            tokens = out.stream().mapToLong(o -> o.get(0).outputIds().length - 1L).sum();
+            int v = 0;
+            for (Seq2SeqModel model : models.values()) {
+                model.resetStats();
+                long start = System.nanoTime();
+                List<List<GeneratedSequence>> out = model.generateFromIds(inputs, config, () -> false);
+                long elapsed = System.nanoTime() - start;
+                EngineStats stats = model.stats();
+                wall[v][r] = elapsed / 1e6;
+                share[v][r] = (double) stats.onnxNanos() / elapsed;
+                copies[v][r] = (double) stats.copyNanos() / elapsed;
+                heads[v][r] = (double) stats.headNanos() / elapsed;
+                gathers[v][r] = (double) stats.gatherNanos() / elapsed;
+                tokens[v] = out.stream().mapToLong(o -> o.get(0).outputIds().length - 1L).sum();
+                v++;
+            }
         }
-        int mid = fastest(wall);
-        return new Result(variant == ModelVariant.FP32 ? "fp32" : "int8", beams == 1 ? "greedy" : "beam " + beams,
-                inputs.size() == 1 ? "1 sentence" : inputs.size() + " sentences", wall[mid], tokens, share[mid],
-                copies[mid], gathers[mid], heads[mid]);
+        List<Result> out = new ArrayList<>();
+        int v = 0;
+        for (String label : models.keySet()) {
+            int best = fastest(wall[v]);
+            out.add(new Result(label, beams == 1 ? "greedy" : "beam " + beams,
+                    inputs.size() == 1 ? "1 sentence" : inputs.size() + " sentences", wall[v][best], tokens[v],
+                    share[v][best], copies[v][best], gathers[v][best], heads[v][best]));
+            v++;
+        }
+        return out;
     }
 
     /** Best of the runs: on a shared machine the other tenants only ever add time. */
@@ -156,7 +189,7 @@ public final class GenerationBenchmark {
 
     private static void print(List<Result> results, JsonNode tjs) {
         System.out.println();
-        System.out.printf("%-5s %-7s %-13s %8s %8s %8s %6s %6s %6s %6s %6s %8s %9s | %9s %9s %7s%n", "var", "search",
+        System.out.printf("%-7s %-7s %-13s %8s %8s %8s %6s %6s %6s %6s %6s %8s %9s | %9s %9s %7s%n", "var", "search",
                 "inputs", "wall ms", "ms/token", "tokens/s", "model", "head", "gather", "copy", "Java", "Java/ORT",
                 "outside/m", "tjs ms/tk", "tjs tok/s", "speedup");
         for (Result r : results) {
@@ -170,7 +203,7 @@ public final class GenerationBenchmark {
             }
             double ort = r.onnxShare() + r.headShare() + r.gatherShare();
             double outside = 1 - ort;
-            System.out.printf("%-5s %-7s %-13s %8.1f %8.2f %8.1f %5.1f%% %5.1f%% %5.1f%% %5.1f%% %5.1f%% %7.1f%% %8.1f%% | %s%n",
+            System.out.printf("%-7s %-7s %-13s %8.1f %8.2f %8.1f %5.1f%% %5.1f%% %5.1f%% %5.1f%% %5.1f%% %7.1f%% %8.1f%% | %s%n",
                     r.variant(), r.search(), r.inputs(), r.wallMs(), r.msPerToken(), r.tokensPerSecond(),
                     100 * r.onnxShare(), 100 * r.headShare(), 100 * r.gatherShare(), 100 * r.copyShare(),
                     100 * (outside - r.copyShare()), 100 * outside / ort, 100 * (1 - r.onnxShare()) / r.onnxShare(),
@@ -182,6 +215,9 @@ public final class GenerationBenchmark {
                 + " runs of the Gather graph that reorders cache rows; copy = reading logits into Java; Java = the rest.");
         System.out.println("Java/ORT = (copy + Java) / (model + head + gather): the loop's time outside ONNX Runtime"
                 + " relative to the time inside; outside/m = everything but the model's own runs, relative to them.");
+        System.out.println("var: fp32; int8 = the _quantized files as loaded by default (constant DequantizeLinear"
+                + " folded at load); int8-dq = the same files with ONNX Runtime's default (dequantized every step);"
+                + " int8-mm = the output projection in int8 (MatMulInteger; numerics change).");
         System.out.println("tokens: generated tokens of the returned (best) sequence per input; speedup: Java"
                 + " tokens/s over transformers.js tokens/s (greedy; transformers.js has no beam search).");
     }

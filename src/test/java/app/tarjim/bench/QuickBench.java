@@ -36,6 +36,8 @@ public final class QuickBench {
                 .spinWait(Boolean.getBoolean("qb.spin"))
                 .reduceInGraph(Boolean.parseBoolean(System.getProperty("qb.head", "true")))
                 .reduceInGraphFrom(Long.getLong("qb.headFrom", ModelOptions.defaults().reduceInGraphFrom()))
+                .foldDequantize(Boolean.parseBoolean(System.getProperty("qb.fold", "true")))
+                .int8OutputProjection(Boolean.getBoolean("qb.int8mm"))
                 .build())) {
             for (int beams : java.util.Arrays.stream(System.getProperty("qb.beams", "1,4").split(",")).mapToInt(Integer::parseInt).toArray()) {
                 for (String size : System.getProperty("qb.sizes", "1,16").split(",")) {
