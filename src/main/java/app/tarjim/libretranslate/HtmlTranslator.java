@@ -68,10 +68,16 @@ final class HtmlTranslator {
         }
     }
 
+    /**
+     * Elements that go over as they came. Besides code and translate="no", Mastodon's hashtag and mention links
+     * ({@code <a class="mention hashtag">#<span>غزة</span></a>}): they are names whose link points at the
+     * original spelling, and translating their text loses the {@code #} and breaks what they mean.
+     */
     static boolean untouchable(Element element) {
         return NEVER_TRANSLATED.contains(element.normalName())
                 || "no".equalsIgnoreCase(element.attr("translate").strip())
-                || element.classNames().contains("notranslate");
+                || element.classNames().contains("notranslate")
+                || (element.normalName().equals("a") && (element.hasClass("hashtag") || element.hasClass("mention")));
     }
 
     /** Splits the children of {@code container} into runs of inline content, going into blocks. */
