@@ -107,8 +107,13 @@ public class ArticleTranslationJobs implements DisposableBean {
      * when the article is unknown or already finished.
      */
     public boolean cancel(UUID articleId) {
-        running(articleId).ifPresent(TranslationJob::cancel);
-        return articles.cancel(articleId);
+        // Stored first: a job told first could store its own CANCELLED before this call does, and this call
+        // would then report an article it just cancelled as already finished.
+        boolean cancelled = articles.cancel(articleId);
+        if (cancelled) {
+            running(articleId).ifPresent(TranslationJob::cancel);
+        }
+        return cancelled;
     }
 
     /**
