@@ -56,12 +56,7 @@ public class ArticlePipeline {
     public List<List<String>> alternatives(List<String> sentences, TranslationPreset preset, int n,
                                            BooleanSupplier cancelled) {
         ModelResolution resolution = models.resolve(preset);
-        try {
-            slots.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GenerationCancelledException();
-        }
+        acquireSlot();
         try {
             TextGenerator translator = loaded.get(resolution.translation().directory());
             return new NBestTranslator(translator, normalizer, settings).translate(sentences, n, cancelled);
@@ -70,15 +65,20 @@ public class ArticlePipeline {
         }
     }
 
-    public PipelineResult run(PipelineRequest request, SentenceListener listener, BooleanSupplier cancelled) {
-        check(request.text());
-        ModelResolution resolution = models.resolve(request.preset());
+    /** Waits for one of the article slots; an interrupted wait counts as a cancellation. */
+    private void acquireSlot() {
         try {
             slots.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GenerationCancelledException();
         }
+    }
+
+    public PipelineResult run(PipelineRequest request, SentenceListener listener, BooleanSupplier cancelled) {
+        check(request.text());
+        ModelResolution resolution = models.resolve(request.preset());
+        acquireSlot();
         try {
             long start = System.nanoTime();
             TextGenerator translator = loaded.get(resolution.translation().directory());
