@@ -304,6 +304,14 @@ public final class ModelDownloader {
             try {
                 return call.run();
             } catch (IOException e) {
+                if (unresolvable(e)) {
+                    // No name service (a machine without network): asking again in a few seconds only delays the
+                    // demo models and the message, so the first article does not wait for retries that cannot help.
+                    throw new ModelUnavailableException(String.format("Cannot reach the hub at %s for %s: its name "
+                            + "cannot be resolved (no network?). Install the models with tarjim models pull where "
+                            + "there is network, or models import, and run with tarjim.pipeline.offline=true.",
+                            hub.endpoint(), what), e);
+                }
                 lastProblem = describe(e);
             }
         }
@@ -314,6 +322,19 @@ public final class ModelDownloader {
     @FunctionalInterface
     private interface IoCall<T> {
         T run() throws IOException;
+    }
+
+    /**
+     * The JDK's HTTP client reports a name it cannot resolve as a ConnectException caused by an
+     * UnresolvedAddressException (other clients: UnknownHostException).
+     */
+    private static boolean unresolvable(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(IOException e) {

@@ -81,6 +81,21 @@ class ModelDownloaderTest {
     }
 
     @Test
+    void aHubWhoseNameCannotBeResolvedFailsAtOnceWithoutRetrying() {
+        // .invalid never resolves (RFC 2606): what a machine without network sees for huggingface.co.
+        ModelDownloader unreachable = new ModelDownloader(ModelDownloader.defaultHttpClient(), new DownloadSettings(
+                java.net.URI.create("http://hub.tarjim-test.invalid"), false, 4, Duration.ofSeconds(5), null,
+                OnnxVariant.QUANTIZED));
+        long start = System.nanoTime();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> unreachable.download(entry(), modelDir, false, progress::add))
+                .isInstanceOf(ModelUnavailableException.class)
+                .hasMessageContaining("cannot be resolved").hasMessageContaining("tarjim.pipeline.offline=true");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no 5 s pauses between retries")
+                .isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
     void listsTheRepositoryThenFetchesThePreferredVariantAtTheListedCommit() throws IOException {
         downloader().download(entry(), modelDir, false, progress::add);
 
