@@ -14,6 +14,7 @@ import app.tarjim.pipeline.glossary.Glossary;
 import app.tarjim.pipeline.glossary.GlossaryEntry;
 import app.tarjim.pipeline.glossary.GlossaryFormatException;
 import app.tarjim.pipeline.input.InputValidator;
+import app.tarjim.security.ApiCaller;
 import app.tarjim.pipeline.models.TranslationPreset;
 import app.tarjim.pipeline.summarize.SummaryLength;
 import io.swagger.v3.oas.annotations.Operation;
@@ -80,14 +81,14 @@ public class ArticleApiController {
                     "The text has " + characters + " characters; synchronous translation takes up to "
                             + properties.maxSyncChars() + ". Use POST /api/v1/articles and poll the Location it returns.");
         }
-        return ArticleJson.of(jobs.translateNow(ApiOwner.of(request), pipelineRequest));
+        return ArticleJson.of(jobs.translateNow(ApiCaller.ownerOf(request), pipelineRequest));
     }
 
     @PostMapping(path = "/articles", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Start translating an article in the background",
             description = "Answers 202 Accepted with a Location to poll (GET /api/v1/articles/{id}).")
     public ResponseEntity<ArticleJson> start(@RequestBody TranslateRequest body, HttpServletRequest request) {
-        TranslationJob job = jobs.start(ApiOwner.of(request), toPipelineRequest(body));
+        TranslationJob job = jobs.start(ApiCaller.ownerOf(request), toPipelineRequest(body));
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/v1/articles/{id}").buildAndExpand(job.articleId()).toUri();
         StoredArticle stored = articles.find(job.articleId()).orElseThrow();
@@ -197,7 +198,7 @@ public class ArticleApiController {
 
     private StoredArticle owned(UUID id, HttpServletRequest request) {
         return articles.find(id)
-                .filter(a -> a.owner().equals(ApiOwner.of(request)))
+                .filter(a -> a.owner().equals(ApiCaller.ownerOf(request)))
                 .orElseThrow(() -> new ArticleNotFoundException(id));
     }
 

@@ -210,6 +210,20 @@ public final class HubEmulator implements AutoCloseable {
         handleResolve(exchange, path.substring(1, resolve), path.substring(resolve + "/resolve/".length()));
     }
 
+    /** The repository's files when it exists at that revision; otherwise answers as the hub does and gives null. */
+    private Map<String, byte[]> filesAt(HttpExchange exchange, String repo, String revision) throws IOException {
+        Map<String, byte[]> files = repos.get(repo);
+        if (files == null) {
+            repoNotFound(exchange);
+            return null;
+        }
+        if (!revision.equals("main") && !revision.equals(commit(repo))) {
+            error(exchange, 404, "RevisionNotFound", null, "Invalid rev id: " + revision);
+            return null;
+        }
+        return files;
+    }
+
     private void handleListing(HttpExchange exchange, String rest) throws IOException {
         int at = rest.indexOf("/revision/");
         String repo = rest.substring(0, at);
@@ -220,16 +234,11 @@ public final class HubEmulator implements AutoCloseable {
                     + (query == null ? "" : "?" + query), Map.of());
             return;
         }
-        Map<String, byte[]> files = repos.get(repo);
+        Map<String, byte[]> files = filesAt(exchange, repo, revision);
         if (files == null) {
-            repoNotFound(exchange);
             return;
         }
         String commit = commit(repo);
-        if (!revision.equals("main") && !revision.equals(commit)) {
-            error(exchange, 404, "RevisionNotFound", null, "Invalid rev id: " + revision);
-            return;
-        }
         boolean blobs = "blobs=true".equals(exchange.getRequestURI().getRawQuery());
         List<Map<String, Object>> siblings = new ArrayList<>();
         files.forEach((path, content) -> {
@@ -278,16 +287,11 @@ public final class HubEmulator implements AutoCloseable {
             redirect(exchange, 307, "/" + renamed.get(repo) + "/resolve/" + rest, Map.of());
             return;
         }
-        Map<String, byte[]> files = repos.get(repo);
+        Map<String, byte[]> files = filesAt(exchange, repo, revision);
         if (files == null) {
-            repoNotFound(exchange);
             return;
         }
         String commit = commit(repo);
-        if (!revision.equals("main") && !revision.equals(commit)) {
-            error(exchange, 404, "RevisionNotFound", null, "Invalid rev id: " + revision);
-            return;
-        }
         String token = gated.get(repo);
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (token != null && authorization == null) {
