@@ -200,22 +200,23 @@ class MainPageBrowserTest {
                         if (!p) return;
                         const r = p.getBoundingClientRect();
                         if (r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight) window.__progressOnScreen = true;
+                    }, 30);
+                    window.__firstSentenceOnScreen = false;
+                    setInterval(() => {
+                        const s = document.querySelector(".target-cell .sentence[data-sid='0']:not(.pending)");
+                        if (!s) return;
+                        const r = s.getBoundingClientRect();
+                        if (r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight) window.__firstSentenceOnScreen = true;
                     }, 30);""");
             phone.find("#translate").click();
             phone.waitUntil(d -> Boolean.TRUE.equals(phone.script("return window.__progressOnScreen")),
                     Duration.ofSeconds(60));
             phone.screenshot("progress-phone");
 
-            // The first English sentence is scrolled into view as it arrives.
-            phone.waitUntil(d -> {
-                List<WebElement> first = d.findElements(By.cssSelector(".target-cell .sentence[data-sid='0']:not(.pending)"));
-                if (first.isEmpty()) {
-                    return false;
-                }
-                Map<?, ?> box = (Map<?, ?>) phone.script(BOX, first.get(0));
-                return number(box, "top") >= 0 && number(box, "bottom") <= number(box, "viewport");
-            }, Duration.ofSeconds(90));
-
+            // The first English sentence is scrolled into view as it arrives. Watched like the progress line:
+            // once the article finishes, the summary appears and moves the rows, so a later look proves nothing.
+            phone.waitUntil(d -> Boolean.TRUE.equals(phone.script("return window.__firstSentenceOnScreen")),
+                    Duration.ofSeconds(90));
             phone.waitUntil(d -> d.findElement(By.id("summary")).isDisplayed(), Duration.ofMinutes(3));
             // Each paragraph: its Arabic, then its English, before the next paragraph's Arabic.
             List<WebElement> rows = phone.driver().findElements(By.cssSelector(".pair-row"));
