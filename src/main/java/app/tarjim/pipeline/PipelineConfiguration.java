@@ -12,6 +12,8 @@ import app.tarjim.pipeline.translate.TranslationSettings;
 import app.tarjim.engine.ModelOptions;
 import app.tarjim.engine.ModelVariant;
 import app.tarjim.engine.Seq2SeqModel;
+import app.tarjim.engine.SharedBatcher;
+import app.tarjim.engine.TextGenerator;
 import app.tarjim.pipeline.models.GeneratorFactory;
 import app.tarjim.pipeline.models.TranslationPreset;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -89,8 +91,19 @@ public class PipelineConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    LoadedModels loadedModels(GeneratorFactory factory, MeterRegistry metrics) {
-        return new LoadedModels(dir -> new MeteredGenerator(factory.open(dir), metrics));
+    LoadedModels loadedModels(GeneratorFactory factory, MeterRegistry metrics, PipelineProperties properties) {
+        PipelineProperties.Batching batching = properties.batching();
+        return new LoadedModels(dir -> {
+            TextGenerator metered = new MeteredGenerator(factory.open(dir), metrics);
+            if (!batching.enabled()) {
+                return metered;
+            }
+            SharedBatcher batcher = new SharedBatcher(metered, batching.maxInputs(), batching.maxTokens(),
+                    batching.linger().toMillis(), batching.parallel());
+            metrics.gauge("tarjim.model.queued", java.util.List.of(io.micrometer.core.instrument.Tag.of("model",
+                    metered.info().name())), batcher, SharedBatcher::queuedInputs);
+            return batcher;
+        });
     }
 
     @Bean

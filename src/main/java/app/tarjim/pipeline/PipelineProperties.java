@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param warmUp              load the default models and run one short generation as soon as the app is up
  * @param int8OutputProjection int8 weights: run the tied output projection in int8 (no float32 copy of it; scores
  *                            change slightly), see {@code ModelOptions#int8OutputProjection}
+ * @param batching            sentences of concurrent articles, API calls and batch items share model batches
  */
 @ConfigurationProperties("tarjim.pipeline")
 public record PipelineProperties(
@@ -33,9 +34,24 @@ public record PipelineProperties(
         @DefaultValue("false") boolean offline,
         @DefaultValue("4") int downloadAttempts,
         @DefaultValue("2s") Duration downloadRetryDelay,
-        @DefaultValue("2") int concurrentArticles,
+        @DefaultValue("32") int concurrentArticles,
         @DefaultValue("0") int threads,
         @DefaultValue("QUANTIZED") app.tarjim.engine.ModelVariant variant,
         @DefaultValue("true") boolean warmUp,
-        @DefaultValue("false") boolean int8OutputProjection) {
+        @DefaultValue("false") boolean int8OutputProjection,
+        @DefaultValue Batching batching) {
+
+    /**
+     * Settings under {@code tarjim.pipeline.batching.*} ({@link app.tarjim.engine.SharedBatcher}).
+     *
+     * @param enabled   one queue per loaded model merges the inputs of concurrent callers; off: each call runs alone
+     * @param maxInputs most inputs in one shared batch
+     * @param maxTokens most encoder tokens in one shared batch (bounds padding and memory)
+     * @param linger    how long an idle model waits for companions before it starts a batch
+     * @param parallel  batches run at once per model (each uses {@code threads} cores)
+     */
+    public record Batching(@DefaultValue("true") boolean enabled, @DefaultValue("16") int maxInputs,
+                           @DefaultValue("4096") int maxTokens, @DefaultValue("2ms") Duration linger,
+                           @DefaultValue("1") int parallel) {
+    }
 }
