@@ -50,6 +50,8 @@ public class ArticleTranslationJobs implements DisposableBean {
         return thread;
     });
     private final Map<UUID, TranslationJob> running = new ConcurrentHashMap<>();
+    /** Articles waiting for a pipeline slot, first come first served (the slots are fair). Guarded by itself. */
+    private final Set<UUID> waitingForSlot = new java.util.LinkedHashSet<>();
 
     private final MeterRegistry metrics;
     /** Set on shutdown: jobs stopped then were not stopped by their users, so they stay unfinished to be resumed. */
@@ -199,6 +201,7 @@ public class ArticleTranslationJobs implements DisposableBean {
             }
         } finally {
             running.remove(id);
+            leftQueue(id);
             articles.find(id).ifPresent(job::finish);
         }
     }
@@ -210,8 +213,17 @@ public class ArticleTranslationJobs implements DisposableBean {
     private SentenceListener marksRunning(UUID id, SentenceListener listener) {
         return new SentenceListener() {
             @Override
+            public void onWaitingForSlot() {
+                synchronized (waitingForSlot) {
+                    waitingForSlot.add(id);
+                }
+                publishQueue();
+            }
+
+            @Override
             public void onSegmented(SegmentedText segmented) {
                 articles.markRunning(id);
+                leftQueue(id);
                 listener.onSegmented(segmented);
             }
 
@@ -225,6 +237,30 @@ public class ArticleTranslationJobs implements DisposableBean {
                 listener.onProgress(done, total);
             }
         };
+    }
+
+    private void leftQueue(UUID id) {
+        boolean removed;
+        synchronized (waitingForSlot) {
+            removed = waitingForSlot.remove(id);
+        }
+        if (removed) {
+            publishQueue();
+        }
+    }
+
+    /** Tells each waiting article how many wait ahead of it, so its page can say so. */
+    private void publishQueue() {
+        List<UUID> order;
+        synchronized (waitingForSlot) {
+            order = List.copyOf(waitingForSlot);
+        }
+        for (int i = 0; i < order.size(); i++) {
+            TranslationJob job = running.get(order.get(i));
+            if (job != null) {
+                job.queued(i);
+            }
+        }
     }
 
     public static ArticleResult toArticleResult(PipelineResult result) {

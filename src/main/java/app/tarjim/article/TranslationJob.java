@@ -21,6 +21,10 @@ public final class TranslationJob {
         /** The article finished: DONE, FAILED or CANCELLED, with the stored result. */
         default void onFinished(StoredArticle article) {
         }
+
+        /** Every article slot is taken: {@code ahead} articles wait before this one (0: it is next). */
+        default void onQueued(int ahead) {
+        }
     }
 
     private final UUID articleId;
@@ -30,6 +34,8 @@ public final class TranslationJob {
     private SegmentedText segmented;
     private final List<TranslatedSentence> sentences = new ArrayList<>();
     private StoredArticle finished;
+    /** Articles waiting ahead of this one while it waits for a slot; -1 when it is not waiting. */
+    private int ahead = -1;
 
     TranslationJob(UUID articleId) {
         this.articleId = articleId;
@@ -53,6 +59,9 @@ public final class TranslationJob {
 
     /** Replays what already happened to the watcher, then keeps it informed until it unsubscribes. */
     public synchronized Runnable subscribe(Watcher watcher) {
+        if (ahead >= 0 && segmented == null) {
+            watcher.onQueued(ahead);
+        }
         if (segmented != null) {
             watcher.onSegmented(segmented);
             watcher.onProgress(sentences.size(), segmented.segments().size());
@@ -91,6 +100,13 @@ public final class TranslationJob {
                 }
             }
         };
+    }
+
+    synchronized void queued(int articlesAhead) {
+        if (segmented == null && finished == null && articlesAhead != ahead) {
+            ahead = articlesAhead;
+            watchers.forEach(w -> w.onQueued(articlesAhead));
+        }
     }
 
     synchronized void finish(StoredArticle article) {

@@ -78,7 +78,10 @@ public class ArticlePipeline {
     public PipelineResult run(PipelineRequest request, SentenceListener listener, BooleanSupplier cancelled) {
         check(request.text());
         ModelResolution resolution = models.resolve(request.preset());
-        acquireSlot();
+        if (!slots.tryAcquire()) {
+            listener.onWaitingForSlot();
+            acquireSlot();
+        }
         try {
             long start = System.nanoTime();
             TextGenerator translator = loaded.get(resolution.translation().directory());

@@ -306,6 +306,11 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
             }
 
             @Override
+            public void onQueued(int ahead) {
+                ui.access(() -> progress.queued(ahead));
+            }
+
+            @Override
             public void onProgress(int done, int total) {
                 ui.access(() -> {
                     progress.update(done, total, running.startedNanos());

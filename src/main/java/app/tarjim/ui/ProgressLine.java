@@ -37,6 +37,18 @@ public class ProgressLine extends Div {
         label.setText(describe(done, total, System.nanoTime() - startedNanos));
     }
 
+    /** Waiting for a free slot: the server is busy with other articles; says where this one stands. */
+    public void queued(int ahead) {
+        start(queuedMessage(ahead));
+    }
+
+    static String queuedMessage(int ahead) {
+        String place = ahead == 0 ? "yours is next in the queue"
+                : ahead == 1 ? "1 article is ahead of yours in the queue"
+                : ahead + " articles are ahead of yours in the queue";
+        return "The server is busy: " + place + ". It starts by itself; you can cancel.";
+    }
+
     static String describe(int done, int total, long elapsedNanos) {
         String text = done + " of " + total + " sentences translated";
         if (done > 0 && done < total) {

@@ -68,6 +68,15 @@ class ArticleJobControlApiTest {
         assertThat(second.get("status").asText()).isEqualTo("queued");
         assertThat(status(secondId)).isEqualTo("queued");
         assertThat(status(first)).as("the slot is still taken").isEqualTo("running");
+        // Its page is told where it stands: next in the queue.
+        java.util.concurrent.CompletableFuture<Integer> ahead = new java.util.concurrent.CompletableFuture<>();
+        jobs.running(UUID.fromString(secondId)).orElseThrow().subscribe(new app.tarjim.article.TranslationJob.Watcher() {
+            @Override
+            public void onQueued(int articlesAhead) {
+                ahead.complete(articlesAhead);
+            }
+        });
+        assertThat(ahead.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
 
         // One running and one waiting is all this instance takes on (max-waiting=2): a third is told to come back.
         HttpResponse<String> busy = post("/api/v1/articles", Map.of("text", SHORT, "summary", "none"));

@@ -6,6 +6,10 @@ public interface SentenceListener {
     SentenceListener NONE = new SentenceListener() {
     };
 
+    /** Every article slot is taken: this article waits for one before any work starts. */
+    default void onWaitingForSlot() {
+    }
+
     /** The article has been cut into the segments that will be translated, before any is sent to the model. */
     default void onSegmented(app.tarjim.pipeline.text.SegmentedText segmented) {
     }
