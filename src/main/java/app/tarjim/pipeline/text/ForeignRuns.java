@@ -9,10 +9,14 @@ import java.util.List;
  * English as they are.
  * <p>
  * A run is a longest stretch with no character of the Arabic script or Arabic blocks (so {@code ، ؛ ؟} end
- * it too) that holds at least one letter, without the spaces around it. Digits and punctuation between
+ * it too) that holds at least one letter, without the spaces around it and without the {@code . , ; : ! ?}
+ * it starts with (they close the Arabic before it, as in {@code قال: "…"}). Digits and punctuation between
  * Arabic words are not runs: the model renders those well.
  */
 public final class ForeignRuns {
+
+    /** Punctuation that ends the Arabic before a run rather than opening the run. */
+    private static final String LEADING = ".,;:!?";
 
     /** A run {@code [start, end)} of a text. */
     public record Run(int start, int end) {
@@ -46,7 +50,11 @@ public final class ForeignRuns {
                 letter |= Character.isLetter(cp);
                 i += Character.charCount(cp);
             }
-            Span trimmed = Span.trimmed(text, start, i);
+            int from = start;
+            while (from < i && (TextNormalizer.isGap(text.charAt(from)) || LEADING.indexOf(text.charAt(from)) >= 0)) {
+                from++;
+            }
+            Span trimmed = Span.trimmed(text, from, i);
             if (letter) {
                 runs.add(new Run(trimmed.start(), trimmed.end()));
             }
