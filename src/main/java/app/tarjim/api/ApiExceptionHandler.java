@@ -25,6 +25,12 @@ class ApiExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         problem.setTitle("Input rejected");
         problem.setProperty("reason", e.reason().name().toLowerCase(java.util.Locale.ROOT));
+        if (e.forceable()) {
+            // Only the language warning can be overruled; say how, next to the detail every client shows.
+            problem.setProperty("forceable", true);
+            problem.setProperty("hint", "Send \"force\": true to translate it anyway; runs without Arabic letters "
+                    + "are then copied into the English unchanged.");
+        }
         return problem;
     }
 

@@ -72,7 +72,9 @@ public class ArticleApiController {
 
     @PostMapping(path = "/translate", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Translate (and summarize) a short article and wait for the result",
-            description = "For texts up to tarjim.api.max-sync-chars characters; longer ones go to POST /api/v1/articles.")
+            description = "For texts up to tarjim.api.max-sync-chars characters; longer ones go to POST /api/v1/articles. "
+                    + "A text with too few Arabic letters (under half by default) is refused (422, reason not_arabic, "
+                    + "forceable true) unless the body says \"force\": true.")
     public ArticleJson translate(@RequestBody TranslateRequest body, HttpServletRequest request) {
         PipelineRequest pipelineRequest = toPipelineRequest(body);
         int characters = body.text() == null ? 0 : InputValidator.characters(body.text());
@@ -86,7 +88,8 @@ public class ArticleApiController {
 
     @PostMapping(path = "/articles", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Start translating an article in the background",
-            description = "Answers 202 Accepted with a Location to poll (GET /api/v1/articles/{id}).")
+            description = "Answers 202 Accepted with a Location to poll (GET /api/v1/articles/{id}). \"force\": true "
+                    + "translates a text with too few Arabic letters, as for POST /api/v1/translate.")
     public ResponseEntity<ArticleJson> start(@RequestBody TranslateRequest body, HttpServletRequest request) {
         TranslationJob job = jobs.start(ApiCaller.ownerOf(request), toPipelineRequest(body));
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
@@ -215,7 +218,8 @@ public class ArticleApiController {
                 "summary must be short, medium, long or none, not '" + body.summary() + "'.");
         TranslationPreset preset = body.preset() == null ? TranslationPreset.FAST : parse(() -> TranslationPreset.parse(body.preset()),
                 "preset must be fast or quality, not '" + body.preset() + "'.");
-        return new PipelineRequest(body.text(), summary, preset, glossary(body.glossary()));
+        return new PipelineRequest(body.text(), summary, preset, glossary(body.glossary()),
+                Boolean.TRUE.equals(body.force()));
     }
 
     private Glossary glossary(Map<String, String> terms) {

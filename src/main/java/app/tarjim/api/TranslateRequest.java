@@ -11,11 +11,17 @@ import java.util.Map;
  * @param summary  short, medium (default), long or none
  * @param preset   fast (default) or quality
  * @param glossary Arabic term to fixed English rendering
+ * @param force    translate even when too few of the letters are Arabic (null: false)
  */
 public record TranslateRequest(
         @Schema(description = "The Arabic article", requiredMode = Schema.RequiredMode.REQUIRED) String text,
         @Schema(description = "short | medium | long | none", defaultValue = "medium") String summary,
         @Schema(description = "fast | quality", defaultValue = "fast") String preset,
         @Schema(description = "Arabic term → fixed English rendering", example = "{\"زكريا ملاحفجي\": \"Zakaria Malahefji\"}")
-        Map<String, String> glossary) {
+        Map<String, String> glossary,
+        @Schema(description = "Translate anyway when too few of the letters are Arabic (under half by default: an Arabic text "
+                + "quoting English code, names or posts). Without it such a text is refused with 422 and reason not_arabic; "
+                + "with it the text is translated and the runs without Arabic letters are copied into the English "
+                + "unchanged. Empty, too long or binary input is refused either way.", defaultValue = "false")
+        Boolean force) {
 }

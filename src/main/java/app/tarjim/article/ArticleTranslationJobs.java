@@ -78,7 +78,7 @@ public class ArticleTranslationJobs implements DisposableBean {
      * process already has {@code tarjim.articles.max-waiting} articles running or waiting.
      */
     public TranslationJob start(String owner, PipelineRequest request) {
-        pipeline.check(request.text());
+        pipeline.check(request);
         if (running.size() >= maxWaiting) {
             metrics.counter("tarjim.articles.refused", "reason", "busy").increment();
             throw new ServerBusyException(running.size(), RETRY_AFTER_SECONDS);

@@ -27,7 +27,11 @@ final class StoredRequests {
         return new ArticleOptions(request.preset().name(), glossaryCsv(request.glossary()));
     }
 
-    /** The request to run again; empty when the article was stored without its options. */
+    /**
+     * The request to run again; empty when the article was stored without its options. It is forced: its text
+     * passed the language check or the user overruled it ("Translate anyway") when it was stored, and a resumed
+     * or retried article must not be refused for what its user already accepted. The other checks still run.
+     */
     static Optional<PipelineRequest> toPipelineRequest(StoredRequest stored) {
         if (!stored.options().stored()) {
             return Optional.empty();
@@ -35,7 +39,7 @@ final class StoredRequests {
         String csv = stored.options().glossaryCsv();
         Glossary glossary = csv == null ? Glossary.EMPTY : new GlossaryCsvReader().read(new StringReader(csv));
         return Optional.of(new PipelineRequest(stored.sourceText(), SummaryLength.parse(stored.summaryLength()),
-                TranslationPreset.parse(stored.options().preset()), glossary));
+                TranslationPreset.parse(stored.options().preset()), glossary, true));
     }
 
     private static String glossaryCsv(Glossary glossary) {

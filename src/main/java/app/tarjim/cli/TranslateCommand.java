@@ -95,6 +95,12 @@ public class TranslateCommand implements Callable<Integer> {
             description = "Sentences with a confidence under it are flagged (default: ${DEFAULT-VALUE}).")
     double threshold;
 
+    @Option(names = "--force",
+            description = "Translate even when too few of the letters are Arabic (an Arabic article quoting English "
+                    + "code, names or posts); text without Arabic letters is copied through unchanged. Empty, "
+                    + "too long or binary input is refused either way.")
+    boolean force;
+
     @Option(names = "--max-chars", defaultValue = "100000", paramLabel = "N",
             description = "Longest accepted input, in characters (default: ${DEFAULT-VALUE}).")
     int maxChars;
@@ -120,7 +126,8 @@ public class TranslateCommand implements Callable<Integer> {
         try {
             return run(spec.commandLine().getOut(), err);
         } catch (InputRejectedException e) {
-            return fail(err, e.getMessage(), EXIT_INPUT_REJECTED);
+            return fail(err, e.forceable() ? e.getMessage() + " Use --force to translate it anyway." : e.getMessage(),
+                    EXIT_INPUT_REJECTED);
         } catch (GlossaryFormatException e) {
             return fail(err, e.getMessage(), EXIT_BAD_GLOSSARY);
         } catch (ModelUnavailableException e) {
@@ -135,7 +142,7 @@ public class TranslateCommand implements Callable<Integer> {
         TranslationPreset translationPreset = TranslationPreset.parse(preset);
         InputValidator validator = new InputValidator(new InputLimits(maxChars, InputLimits.DEFAULT.minArabicShare()));
         String article = validator.decodeAndCheck(in.readAllBytes());
-        validator.checkArabic(article);
+        validator.checkArabic(article, force);
         Glossary glossary = glossaryFile == null ? Glossary.EMPTY : new GlossaryCsvReader().read(glossaryFile);
 
         ModelResolution models = resolveModels(translationPreset, summaryLength != SummaryLength.NONE, err);

@@ -49,6 +49,11 @@ public class ArticlePipeline {
         validator.check(text);
     }
 
+    /** As {@link #check(String)}, honouring the request's {@code force} (the language check only). */
+    public void check(PipelineRequest request) {
+        validator.check(request.text(), request.force());
+    }
+
     /**
      * Up to {@code n} translations of each sentence, best first, with the model of {@code preset}; shares the
      * article slots, so it waits its turn like an article.
@@ -76,7 +81,7 @@ public class ArticlePipeline {
     }
 
     public PipelineResult run(PipelineRequest request, SentenceListener listener, BooleanSupplier cancelled) {
-        check(request.text());
+        check(request);
         ModelResolution resolution = models.resolve(request.preset());
         if (!slots.tryAcquire()) {
             listener.onWaitingForSlot();

@@ -11,13 +11,25 @@ import app.tarjim.pipeline.summarize.SummaryLength;
  * @param summary  summary length, {@link SummaryLength#NONE} for none
  * @param preset   which translation model: fast or quality
  * @param glossary fixed renderings of Arabic terms
+ * @param force    translate even though too few of the letters are Arabic (the user chose "Translate anyway");
+ *                 the other input checks still apply
  */
-public record PipelineRequest(String text, SummaryLength summary, TranslationPreset preset, Glossary glossary) {
+public record PipelineRequest(String text, SummaryLength summary, TranslationPreset preset, Glossary glossary,
+                              boolean force) {
 
     public PipelineRequest {
         summary = summary == null ? SummaryLength.MEDIUM : summary;
         preset = preset == null ? TranslationPreset.FAST : preset;
         glossary = glossary == null ? Glossary.EMPTY : glossary;
+    }
+
+    /** A request that the language check applies to in full. */
+    public PipelineRequest(String text, SummaryLength summary, TranslationPreset preset, Glossary glossary) {
+        this(text, summary, preset, glossary, false);
+    }
+
+    public PipelineRequest withForce(boolean force) {
+        return new PipelineRequest(text, summary, preset, glossary, force);
     }
 
     public static PipelineRequest of(String text) {

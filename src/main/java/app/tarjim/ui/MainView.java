@@ -79,6 +79,8 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
     final RadioButtonGroup<TranslationPreset> preset = new RadioButtonGroup<>();
     final GlossaryEditor glossary;
     final Button translate = new Button("Translate");
+    /** Next to the warning about too few Arabic letters: the user knows the text quotes English and goes on. */
+    final Button translateAnyway = new Button("Translate anyway");
     final Button cancel = new Button("Cancel");
     final Div demoBanner = new Div();
     final Span status = new Span();
@@ -139,6 +141,12 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         input.setMaxHeight("16em");
         inputError.addClassName("input-error");
         inputError.setId("input-error");
+        translateAnyway.setId("translate-anyway");
+        translateAnyway.getElement().setAttribute("aria-describedby", "input-error");
+        translateAnyway.setVisible(false);
+        translateAnyway.addClickListener(e -> startTranslation(true));
+        // The warning was about the text as it was; edited text is checked afresh by Translate.
+        input.addValueChangeListener(e -> translateAnyway.setVisible(false));
 
         url.setPlaceholder("https://… article address");
         url.addClassName("url-field");
@@ -197,7 +205,9 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         urlRow.addClassName("url-row");
         Div buttons = new Div(translate, cancel);
         buttons.addClassName("button-row");
-        Div section = new Div(input, inputError, urlRow, upload, options, buttons);
+        Div warning = new Div(inputError, translateAnyway);
+        warning.addClassName("input-warning");
+        Div section = new Div(input, warning, urlRow, upload, options, buttons);
         section.addClassName("input-section");
         return section;
     }
@@ -263,7 +273,13 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     void startTranslation() {
+        startTranslation(false);
+    }
+
+    /** @param force the user chose "Translate anyway" after the warning that too few letters are Arabic */
+    void startTranslation(boolean force) {
         inputError.setText("");
+        translateAnyway.setVisible(false);
         Glossary terms;
         try {
             terms = glossary.glossary();
@@ -271,11 +287,16 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
             inputError.setText("Glossary: " + e.getMessage());
             return;
         }
-        PipelineRequest request = new PipelineRequest(input.getValue(), summaryLength.getValue(), preset.getValue(), terms);
+        PipelineRequest request = new PipelineRequest(input.getValue(), summaryLength.getValue(), preset.getValue(), terms,
+                force);
         try {
             job = jobs.start(owner, request);
-        } catch (InputRejectedException | ServerBusyException e) {
+        } catch (InputRejectedException e) {
             inputError.setText(e.getMessage()); // what the user typed stays in the text area
+            translateAnyway.setVisible(e.forceable());
+            return;
+        } catch (ServerBusyException e) {
+            inputError.setText(e.getMessage());
             return;
         }
         reading.clear();

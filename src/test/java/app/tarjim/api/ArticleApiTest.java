@@ -80,6 +80,57 @@ class ArticleApiTest {
         assertThat(missing.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
 
+    /** An Arabic paragraph quoting an English post with code in it: 43% of its letters are Arabic. */
+    private static final String QUOTE = "\"The bug lets anyone inject <script>alert(document.cookie)</script> "
+            + "into any page, says John Smith\"";
+    private static final String MIXED = "نشر الباحث الأمني تغريدة قال فيها: " + QUOTE
+            + "، وأكدت الشركة في بيان أنها أصلحت الخلل.";
+
+    @Test
+    void aMixedTextIsRefusedAsBeforeAndTranslatedWithForceKeepingTheEnglishQuote() throws Exception {
+        HttpResponse<String> refused = post("/api/v1/translate", Map.of("text", MIXED, "summary", "none"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = json.readTree(refused.body());
+        assertThat(problem.get("detail").asText()).isEqualTo("This text looks like it is not Arabic: only 43% of its "
+                + "letters are Arabic. Tarjim translates from Arabic.");
+        assertThat(problem.get("reason").asText()).isEqualTo("not_arabic");
+        assertThat(problem.get("forceable").asBoolean()).isTrue();
+        assertThat(problem.get("hint").asText()).contains("\"force\": true");
+
+        HttpResponse<String> forced = post("/api/v1/translate", Map.of("text", MIXED, "summary", "none", "force", true));
+        assertThat(forced.statusCode()).as(forced.body()).isEqualTo(200);
+        JsonNode body = json.readTree(forced.body());
+        assertThat(body.get("status").asText()).isEqualTo("done");
+        assertThat(body.get("translation").asText()).contains(QUOTE);
+
+        HttpResponse<String> started = post("/api/v1/articles", Map.of("text", MIXED, "summary", "none", "force", true));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        HttpResponse<String> notForced = post("/api/v1/articles", Map.of("text", MIXED, "force", false));
+        assertThat(notForced.statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void forceDoesNotLetEmptyOrLetterlessTextThrough() throws Exception {
+        HttpResponse<String> empty = post("/api/v1/translate", Map.of("text", "  ", "force", true));
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(empty.body()).get("detail").asText()).contains("empty");
+        assertThat(json.readTree(empty.body()).has("forceable")).isFalse();
+
+        HttpResponse<String> digits = post("/api/v1/translate", Map.of("text", "2016 - 12", "force", true));
+        assertThat(digits.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(digits.body()).get("detail").asText()).contains("no letters");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesForce() throws Exception {
+        HttpResponse<String> docs = get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        JsonNode force = json.readTree(docs.body()).at("/components/schemas/TranslateRequest/properties/force");
+        assertThat(force.get("type").asText()).isEqualTo("boolean");
+        assertThat(force.get("description").asText()).contains("Translate anyway");
+    }
+
     @Test
     void backgroundArticleCanBePolledSharedExportedAndRevoked() throws Exception {
         String article = Files.readString(Path.of("src/test/resources/seed/aleppo-2016-12-04.ar.txt"));

@@ -38,6 +38,12 @@ class ArticleRecoveryTest {
     private static final UUID OLD_VERSION_PENDING = UUID.randomUUID();
     private static final UUID LIVE_ELSEWHERE = UUID.randomUUID();
     private static final UUID FINISHED = UUID.randomUUID();
+    /** Accepted with "Translate anyway" (43% of its letters are Arabic): it must not be refused when resumed. */
+    private static final UUID FORCED_MIXED = UUID.randomUUID();
+    private static final String QUOTE = "\"The bug lets anyone inject <script>alert(document.cookie)</script> "
+            + "into any page, says John Smith\"";
+    private static final String MIXED = "نشر الباحث الأمني تغريدة قال فيها: " + QUOTE
+            + "، وأكدت الشركة في بيان أنها أصلحت الخلل.";
 
     @Autowired
     ArticleService articles;
@@ -56,18 +62,24 @@ class ArticleRecoveryTest {
             insert(db, OLD_VERSION_RUNNING, "RUNNING", null, null, null, 3);
             insert(db, OLD_VERSION_PENDING, "PENDING", null, null, null, 4);
             insert(db, FINISHED, "DONE", "FAST", null, CRASH, 5);
+            insert(db, FORCED_MIXED, MIXED, "RUNNING", "FAST", null, CRASH, 6);
         }
         registry.add("spring.datasource.url", () -> url);
     }
 
     private static void insert(Connection db, UUID id, String status, String preset, String glossaryCsv,
                                OffsetDateTime heartbeat, int minute) throws SQLException {
+        insert(db, id, TEXT, status, preset, glossaryCsv, heartbeat, minute);
+    }
+
+    private static void insert(Connection db, UUID id, String text, String status, String preset, String glossaryCsv,
+                               OffsetDateTime heartbeat, int minute) throws SQLException {
         try (PreparedStatement row = db.prepareStatement("""
                 INSERT INTO article (id, version, owner, title, source_text, summary_length, preset, glossary_csv,
                                      demo, status, created_at, updated_at, heartbeat_at)
                 VALUES (?, 1, 'browser-1', 'حلب', ?, 'NONE', ?, ?, FALSE, ?, ?, ?, ?)""")) {
             row.setObject(1, id);
-            row.setString(2, TEXT);
+            row.setString(2, text);
             row.setString(3, preset);
             row.setString(4, glossaryCsv);
             row.setString(5, status);
@@ -82,7 +94,7 @@ class ArticleRecoveryTest {
     void articlesLeftUnfinishedByACrashAreResumedOrFailedWithAReasonNeverLeftRunning() throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline && !(finished(RESUMABLE) && finished(QUEUED_RESUMABLE)
-                && finished(OLD_VERSION_RUNNING) && finished(OLD_VERSION_PENDING))) {
+                && finished(OLD_VERSION_RUNNING) && finished(OLD_VERSION_PENDING) && finished(FORCED_MIXED))) {
             Thread.sleep(100);
         }
 
@@ -91,6 +103,9 @@ class ArticleRecoveryTest {
         assertThat(resumed.sentences()).hasSize(2);
         assertThat(resumed.translationText()).as("the stored glossary was used").contains("Aleppo");
         assertThat(articles.find(QUEUED_RESUMABLE).orElseThrow().status()).isEqualTo(ArticleStatus.DONE);
+        StoredArticle mixed = articles.find(FORCED_MIXED).orElseThrow();
+        assertThat(mixed.status()).as("%s", mixed).isEqualTo(ArticleStatus.DONE);
+        assertThat(mixed.translationText()).contains(QUOTE);
 
         for (UUID old : new UUID[] {OLD_VERSION_RUNNING, OLD_VERSION_PENDING}) {
             StoredArticle failed = articles.find(old).orElseThrow();

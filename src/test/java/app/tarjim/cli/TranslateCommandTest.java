@@ -122,6 +122,35 @@ class TranslateCommandTest {
         assertThat(opened).isEmpty();
     }
 
+    private static final String MIXED = "نشر الباحث الأمني تغريدة قال فيها: \"The bug lets anyone inject "
+            + "<script>alert(document.cookie)</script> into any page, says John Smith\"، "
+            + "وأكدت الشركة في بيان أنها أصلحت الخلل.\n\nSource: https://example.com/report";
+
+    @Test
+    void aMixedTextIsRefusedWithAHintAndTranslatedWithForce() throws IOException {
+        assertThat(run(MIXED)).isEqualTo(TranslateCommand.EXIT_INPUT_REJECTED);
+        assertThat(err.toString()).contains("only 41% of its letters are Arabic").contains("Use --force");
+        assertThat(opened).isEmpty();
+
+        err.getBuffer().setLength(0);
+        int status = run(MIXED, "--force", "--json");
+
+        assertThat(status).as(err.toString()).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("sentences")).hasSize(2);
+        assertThat(json.get("sentences").get(0).get("target").asText()).startsWith("EN:")
+                .contains("\"The bug lets anyone inject <script>alert(document.cookie)</script> into any page, says John Smith\"");
+        // The line without Arabic is copied, not translated.
+        assertThat(json.get("sentences").get(1).get("target").asText()).isEqualTo("Source: https://example.com/report");
+    }
+
+    @Test
+    void forceDoesNotLetEmptyInputThrough() {
+        assertThat(run("  \n ", "--force")).isEqualTo(TranslateCommand.EXIT_INPUT_REJECTED);
+        assertThat(err.toString()).contains("The text is empty").doesNotContain("--force");
+        assertThat(opened).isEmpty();
+    }
+
     @Test
     void aBadGlossaryFailsClearly() throws IOException {
         Path glossary = modelsDir.resolve("bad.csv");

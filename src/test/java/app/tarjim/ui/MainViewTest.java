@@ -79,6 +79,47 @@ class MainViewTest {
     }
 
     @Test
+    void theWarningAboutAMixedTextOffersTranslateAnywayWhichTranslatesIt() throws Exception {
+        String quote = "\"The bug lets anyone inject <script>alert(document.cookie)</script> into any page, says John Smith\"";
+        String mixed = "نشر الباحث الأمني تغريدة قال فيها: " + quote + "، وأكدت الشركة في بيان أنها أصلحت الخلل.";
+        view.input.setValue(mixed);
+        view.summaryLength.setValue(app.tarjim.pipeline.summarize.SummaryLength.NONE);
+        assertThat(view.translateAnyway.isVisible()).isFalse();
+
+        view.translate.click();
+        assertThat(view.inputError.getText()).contains("only 43% of its letters are Arabic");
+        assertThat(view.translateAnyway.isVisible()).isTrue();
+        assertThat(view.translateAnyway.getText()).isEqualTo("Translate anyway");
+        assertThat(view.reading.rows()).isEmpty();
+
+        view.translateAnyway.click();
+        assertThat(view.inputError.getText()).isEmpty();
+        assertThat(view.translateAnyway.isVisible()).isFalse();
+        StoredArticle done = awaitFinished();
+        assertThat(done.status()).isEqualTo(ArticleStatus.DONE);
+        assertThat(done.translationText()).contains(quote);
+        assertThat(view.reading.rows().get(0).getElement().getTextRecursively()).contains(quote);
+    }
+
+    @Test
+    void translateAnywayIsOfferedOnlyForTheLanguageWarningAndGoesWhenTheTextChanges() {
+        view.translate.click();
+        assertThat(view.inputError.getText()).contains("empty");
+        assertThat(view.translateAnyway.isVisible()).isFalse();
+
+        view.input.setValue("2016 - 12");
+        view.translate.click();
+        assertThat(view.inputError.getText()).contains("no letters");
+        assertThat(view.translateAnyway.isVisible()).isFalse();
+
+        view.input.setValue("This is an English paragraph about the weather in Aleppo.");
+        view.translate.click();
+        assertThat(view.translateAnyway.isVisible()).isTrue();
+        view.input.setValue("المعارضة ترفض الضغوط");
+        assertThat(view.translateAnyway.isVisible()).isFalse();
+    }
+
+    @Test
     void malformedGlossaryIsReportedBeforeAnyWork() {
         view.input.setValue("المعارضة ترفض الضغوط");
         view.glossary.box.setValue("\"unclosed,quote");

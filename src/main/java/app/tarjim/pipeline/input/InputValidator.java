@@ -57,20 +57,33 @@ public final class InputValidator {
 
     /** All checks, the language included. */
     public void check(String text) {
+        check(text, false);
+    }
+
+    /**
+     * All checks; with {@code force} the share of Arabic letters is not held against the text (an Arabic
+     * paragraph quoting English code, names or a post can fall under it), but every other check still applies.
+     */
+    public void check(String text, boolean force) {
         checkText(text);
-        checkArabic(text);
+        checkArabic(text, force);
     }
 
     public void checkArabic(String text) {
+        checkArabic(text, false);
+    }
+
+    /** The language check; {@code force} lets a text with too few Arabic letters through, never one with no letters. */
+    public void checkArabic(String text, boolean force) {
         ArabicShare share = ArabicShare.of(text);
         if (share.letters() == 0) {
             throw new InputRejectedException(RejectionReason.NOT_ARABIC,
                     "This text has no letters, so there is nothing to translate. Tarjim translates from Arabic.");
         }
-        if (share.share() < limits.minArabicShare()) {
+        if (!force && share.share() < limits.minArabicShare()) {
             throw new InputRejectedException(RejectionReason.NOT_ARABIC, String.format(
                     "This text looks like it is not Arabic: only %d%% of its letters are Arabic. Tarjim translates from Arabic.",
-                    share.percent()));
+                    share.percent()), true);
         }
     }
 

@@ -6,8 +6,10 @@ import java.util.function.Predicate;
 
 /**
  * Cuts a sentence that is too long for the model into pieces that fit, preferring the strongest break
- * available: after {@code ، ؛ ; :}, then after {@code ,}, then before a word starting with the
- * conjunction و, then between words, and for a single giant word (a pasted URL) between characters.
+ * available: after the Arabic semicolon {@code ؛} (Arabic news joins whole clauses with it, so it is the
+ * sentence splitter's boundary in all but name), then after {@code ، ; :}, then after {@code ,}, then
+ * before a word starting with the conjunction و, then between words, and for a single giant word (a
+ * pasted URL) between characters.
  * Neighbouring pieces are packed back together greedily while they still fit, so the text is cut no
  * more often than needed.
  */
@@ -20,7 +22,7 @@ final class ClauseSplitter {
     }
 
     List<Span> split(String text, Span sentence) {
-        return split(text, sentence, Level.CLAUSE);
+        return split(text, sentence, Level.SEMICOLON);
     }
 
     private List<Span> split(String text, Span span, Level level) {
@@ -76,9 +78,14 @@ final class ClauseSplitter {
     }
 
     private enum Level {
+        SEMICOLON {
+            boolean breaksBefore(String t, int i, int end) {
+                return t.charAt(i - 1) == '؛' && TextNormalizer.isGap(t.charAt(i));
+            }
+        },
         CLAUSE {
             boolean breaksBefore(String t, int i, int end) {
-                return "،؛;:".indexOf(t.charAt(i - 1)) >= 0 && TextNormalizer.isGap(t.charAt(i));
+                return "،;:".indexOf(t.charAt(i - 1)) >= 0 && TextNormalizer.isGap(t.charAt(i));
             }
         },
         COMMA {

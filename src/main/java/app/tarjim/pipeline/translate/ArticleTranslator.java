@@ -6,11 +6,13 @@ import app.tarjim.engine.TextGenerator;
 import app.tarjim.pipeline.glossary.Glossary;
 import app.tarjim.pipeline.glossary.GlossaryEnforcer;
 import app.tarjim.pipeline.glossary.GlossaryPlan;
+import app.tarjim.pipeline.text.ForeignRuns;
 import app.tarjim.pipeline.text.Segment;
 import app.tarjim.pipeline.text.SegmentedText;
 import app.tarjim.pipeline.text.Segmenter;
 import app.tarjim.pipeline.text.TextNormalizer;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -18,7 +20,9 @@ import java.util.stream.Collectors;
 /**
  * Translates a whole article: segments it within the model's input limit, sends the segments through the
  * model in batches, enforces the glossary, scores each sentence and reports it as soon as its batch is
- * done. Paragraphs and order are kept.
+ * done. Paragraphs and order are kept. What is not Arabic passes through untranslated: a segment without
+ * Arabic letters is copied as it is and never reaches the model, and a non-Arabic run inside a sentence (an
+ * English quote, a name, code) is kept unchanged like a glossary rendering ({@link KeptRuns}).
  */
 public final class ArticleTranslator {
 
@@ -61,9 +65,9 @@ public final class ArticleTranslator {
 
     private List<TranslatedSentence> translateBatch(List<Segment> batch, GlossaryEnforcer glossary, int limit,
                                                     BooleanSupplier cancelled) {
-        List<GlossaryPlan> plans = batch.stream().map(s -> glossary.plan(normalizer.normalize(s.text()))).toList();
+        List<GlossaryPlan> plans = batch.stream().map(s -> plan(s, glossary)).toList();
         List<String> inputs = plans.stream().map(plan -> modelInput(plan, limit)).toList();
-        List<Scored> first = generate(inputs, cancelled);
+        List<Scored> first = translateOrCopy(batch, inputs, cancelled);
 
         List<Integer> toSplice = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
@@ -93,6 +97,32 @@ public final class ArticleTranslator {
                     result.text().strip(), confidence, confidence < settings.confidenceThreshold()));
         }
         return sentences;
+    }
+
+    /** The glossary and the kept runs of a segment; none for a segment that is copied rather than translated. */
+    private GlossaryPlan plan(Segment segment, GlossaryEnforcer glossary) {
+        String input = normalizer.normalize(segment.text());
+        return ForeignRuns.hasArabic(input) ? KeptRuns.addTo(glossary.plan(input)) : new GlossaryPlan(input, List.of());
+    }
+
+    /**
+     * The model's translation of each segment with Arabic in it; a segment without (a Latin line, a URL, code)
+     * is copied as it is, at full confidence, and not sent to the model.
+     */
+    private List<Scored> translateOrCopy(List<Segment> batch, List<String> inputs, BooleanSupplier cancelled) {
+        List<String> toModel = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (ForeignRuns.hasArabic(batch.get(i).text())) {
+                toModel.add(inputs.get(i));
+            }
+        }
+        Iterator<Scored> translated = generate(toModel, cancelled).iterator();
+        List<Scored> scored = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Segment segment = batch.get(i);
+            scored.add(ForeignRuns.hasArabic(segment.text()) ? translated.next() : new Scored(segment.text(), 1.0));
+        }
+        return scored;
     }
 
     /** The input with renderings written in, unless that would push it over the model's limit. */

@@ -105,4 +105,43 @@ class InputValidatorTest {
         assertThat(share.arabicLetters()).isEqualTo(3);
         assertThat(share.percent()).isEqualTo(50);
     }
+
+    /** An Arabic paragraph quoting an English post with code in it: 43% of its letters are Arabic. */
+    static final String MIXED = "نشر الباحث الأمني تغريدة قال فيها: \"The bug lets anyone inject "
+            + "<script>alert(document.cookie)</script> into any page, says John Smith\"، "
+            + "وأكدت الشركة في بيان أنها أصلحت الخلل.";
+
+    @Test
+    void aMixedTextIsRefusedWithAWarningTheUserMayOverrule() {
+        InputRejectedException e = rejection(() -> validator.check(MIXED));
+
+        assertThat(e.reason()).isEqualTo(RejectionReason.NOT_ARABIC);
+        assertThat(e.getMessage()).contains("only 43% of its letters are Arabic");
+        assertThat(e.forceable()).isTrue();
+        assertThatCode(() -> validator.check(MIXED, true)).doesNotThrowAnyException();
+        assertThatCode(() -> validator.checkArabic(MIXED, true)).doesNotThrowAnyException();
+        assertThat(rejection(() -> validator.check(MIXED, false)).forceable()).isTrue();
+    }
+
+    @Test
+    void forceOverrulesOnlyTheShareOfArabicLetters() {
+        for (String blank : new String[] {"", "  \n "}) {
+            InputRejectedException empty = rejection(() -> validator.check(blank, true));
+            assertThat(empty.reason()).isEqualTo(RejectionReason.EMPTY);
+            assertThat(empty.forceable()).isFalse();
+        }
+        InputRejectedException letterless = rejection(() -> validator.check("2016 - 12 / 04", true));
+        assertThat(letterless.reason()).isEqualTo(RejectionReason.NOT_ARABIC);
+        assertThat(letterless.getMessage()).contains("no letters");
+        assertThat(letterless.forceable()).isFalse();
+
+        InputValidator small = new InputValidator(new InputLimits(100, 0.5));
+        InputRejectedException tooLong = rejection(() -> small.check("Hello ".repeat(30), true));
+        assertThat(tooLong.reason()).isEqualTo(RejectionReason.TOO_LONG);
+        assertThat(tooLong.forceable()).isFalse();
+
+        InputRejectedException binary = rejection(() -> validator.check("Hello\0\0world", true));
+        assertThat(binary.reason()).isEqualTo(RejectionReason.NOT_TEXT);
+        assertThat(binary.forceable()).isFalse();
+    }
 }

@@ -55,8 +55,45 @@ class SegmenterTest {
 
     @Test
     void sentencesEndAtArabicAndLatinTerminators() {
-        assertThat(sentences("هل أنت جائع؟ نعم! ذهبنا؛ ثم عدنا… وانتهى. Is it? Yes."))
-                .containsExactly("هل أنت جائع؟", "نعم!", "ذهبنا؛", "ثم عدنا…", "وانتهى.", "Is it?", "Yes.");
+        assertThat(sentences("هل أنت جائع؟ نعم! ذهبنا ثم عدنا… وانتهى. Is it? Yes."))
+                .containsExactly("هل أنت جائع؟", "نعم!", "ذهبنا ثم عدنا…", "وانتهى.", "Is it?", "Yes.");
+    }
+
+    /** Four clauses: "A، B؛ C، D." — estimated 15 + 10 + 6 + 14 tokens, 42 for the whole sentence. */
+    private static final String SEMICOLON_SENTENCE = "قال المتحدث باسم الحكومة إن الوفد وصل، وإن المفاوضات بدأت صباحاً؛ "
+            + "غير أن الفصائل، بحسب مصادر محلية، رفضت العرض الروسي.";
+
+    @Test
+    void aSentenceWithAnArabicSemicolonUnderTheLimitStaysWhole() {
+        assertThat(sentences("ذهبنا إلى السوق؛ ثم عدنا إلى البيت. وانتهى اليوم."))
+                .containsExactly("ذهبنا إلى السوق؛ ثم عدنا إلى البيت.", "وانتهى اليوم.");
+        assertThat(sentences(SEMICOLON_SENTENCE)).containsExactly(SEMICOLON_SENTENCE);
+        assertThat(new Segmenter(normalizer, estimate, 42).segment(SEMICOLON_SENTENCE).segments())
+                .extracting(Segment::text).containsExactly(SEMICOLON_SENTENCE);
+    }
+
+    @Test
+    void aSentenceOverTheLimitIsCutAtTheArabicSemicolonBeforeArabicCommas() {
+        // At 30 tokens "A، B؛ C،" (29) would fit, so packing clauses by Arabic commas alone would cut after
+        // C; the semicolon comes first and the cut falls there.
+        SegmentedText segmented = new Segmenter(normalizer, estimate, 30).segment(SEMICOLON_SENTENCE);
+
+        assertCoversSourceExactly(segmented);
+        assertThat(segmented.segments()).extracting(Segment::text).containsExactly(
+                "قال المتحدث باسم الحكومة إن الوفد وصل، وإن المفاوضات بدأت صباحاً؛",
+                "غير أن الفصائل، بحسب مصادر محلية، رفضت العرض الروسي.");
+        assertThat(segmented.segments()).extracting(Segment::paragraph).containsOnly(0);
+    }
+
+    @Test
+    void aPieceBetweenSemicolonsStillOverTheLimitIsCutAtWeakerBreaks() {
+        SegmentedText segmented = new Segmenter(normalizer, estimate, 20).segment(SEMICOLON_SENTENCE);
+
+        assertCoversSourceExactly(segmented);
+        assertThat(segmented.segments()).extracting(Segment::text).containsExactly(
+                "قال المتحدث باسم الحكومة إن الوفد وصل،",
+                "وإن المفاوضات بدأت صباحاً؛",
+                "غير أن الفصائل، بحسب مصادر محلية، رفضت العرض الروسي.");
     }
 
     @Test

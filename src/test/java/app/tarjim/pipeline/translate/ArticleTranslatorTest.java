@@ -147,4 +147,61 @@ class ArticleTranslatorTest {
         assertThat(Confidence.fromLogProbMean(Double.NaN)).isZero();
         assertThat(Confidence.fromLogProbMean(Math.log(0.5))).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-12));
     }
+
+    @Test
+    void aSegmentWithoutArabicIsCopiedAsItIsAndNeverSentToTheModel() {
+        FakeGenerator model = FakeGenerator.echo(512);
+        String article = "عنوان الخبر\n\n<script>alert(\"x\")</script>\n\nقال المصدر إن الخلل أصلح. See https://t.co/abc now!";
+
+        ArticleTranslation result = translator(model, 8).translate(article, Glossary.EMPTY, listener, () -> false);
+
+        assertThat(result.sentences()).extracting(TranslatedSentence::target).containsExactly(
+                "EN:عنوان الخبر", "<script>alert(\"x\")</script>", "EN:قال المصدر إن الخلل أصلح.", "See https://t.co/abc now!");
+        assertThat(result.sentences().get(1).confidence()).isEqualTo(1.0);
+        assertThat(result.sentences().get(1).flagged()).isFalse();
+        assertThat(model.allInputs()).containsExactly("عنوان الخبر", "قال المصدر إن الخلل أصلح.");
+        assertThat(heard).extracting(TranslatedSentence::index).containsExactly(0, 1, 2, 3);
+        assertThat(progress).last().isEqualTo("4/4");
+    }
+
+    @Test
+    void aBatchWithNothingArabicMakesNoModelCall() {
+        FakeGenerator model = FakeGenerator.echo(512);
+
+        ArticleTranslation result = translator(model, 8).translate("Hello there.\n\nJohn Smith", Glossary.EMPTY,
+                listener, () -> false);
+
+        assertThat(result.translation()).isEqualTo("Hello there.\n\nJohn Smith");
+        assertThat(model.calls()).isEmpty();
+    }
+
+    @Test
+    void anEnglishQuoteInsideAnArabicSentenceIsKeptUnchangedWhenTheModelManglesIt() {
+        // A model that loses every Latin word, as tiny demo models do.
+        FakeGenerator model = new FakeGenerator(
+                input -> "EN[" + input.replaceAll("[A-Za-z]+", "").strip().replaceAll("\\s+", " ") + "]",
+                input -> -0.2, 512);
+        String article = "نشر الباحث تغريدة قال فيها: \"The bug lets anyone inject <script>alert(1)</script> here\"، "
+                + "وأكدت الشركة أنها أصلحت الخلل.";
+
+        ArticleTranslation result = translator(model, 8).translate(article, Glossary.EMPTY, listener, () -> false);
+
+        assertThat(result.sentences()).hasSize(1);
+        assertThat(result.sentences().get(0).target()).isEqualTo("EN[نشر الباحث تغريدة قال فيها:] "
+                + "\"The bug lets anyone inject <script>alert(1)</script> here\" EN[، وأكدت الشركة أنها أصلحت الخلل.]");
+        // The whole sentence first, then the Arabic on each side of the quote.
+        assertThat(model.allInputs()).containsExactly(article,
+                "نشر الباحث تغريدة قال فيها: ", "، وأكدت الشركة أنها أصلحت الخلل.");
+    }
+
+    @Test
+    void aModelThatKeepsTheQuoteIsAskedOnce() {
+        FakeGenerator model = FakeGenerator.echo(512);
+        String article = "قال John Smith إن الخلل أصلح.";
+
+        ArticleTranslation result = translator(model, 8).translate(article, Glossary.EMPTY, listener, () -> false);
+
+        assertThat(result.sentences().get(0).target()).isEqualTo("EN:" + article);
+        assertThat(model.allInputs()).containsExactly(article);
+    }
 }
