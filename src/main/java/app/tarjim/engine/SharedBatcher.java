@@ -23,6 +23,10 @@ import java.util.function.BooleanSupplier;
  * followed by the rest. A caller that is cancelled stops waiting at once; its inputs not yet started are dropped,
  * and a running batch stops early only when every caller in it is cancelled. When a batch of several callers
  * fails, each caller's inputs are run again on their own, so one bad input fails only its own caller.
+ *
+ * <p>No threads of its own: a waiting caller that finds the model free runs the next batch itself (with whatever
+ * others queued) while the others wait for their results or for the model to be free. A lone caller therefore runs
+ * on its own thread as it would without the batcher, with no hand-over between threads.
  */
 public final class SharedBatcher implements TextGenerator {
 
@@ -33,12 +37,15 @@ public final class SharedBatcher implements TextGenerator {
     private final int maxInputs;
     private final int maxTokens;
     private final long lingerNanos;
+    private final int parallel;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition arrived = lock.newCondition();
+    /** Signalled when inputs arrive, a batch ends (results delivered, the model free again) or the batcher closes. */
+    private final Condition changed = lock.newCondition();
     /** Callers with inputs not yet started, in arrival order. Guarded by {@link #lock}. */
     private final List<Call> waiting = new ArrayList<>();
-    private final List<Thread> workers = new ArrayList<>();
-    private volatile boolean closed;
+    /** Batches running now. Guarded by {@link #lock}. */
+    private int running;
+    private boolean closed;
 
     /**
      * @param parallel batches run at once (each uses the model's intra-op threads; 1 suits a small machine)
@@ -51,12 +58,7 @@ public final class SharedBatcher implements TextGenerator {
         this.maxInputs = maxInputs;
         this.maxTokens = maxTokens;
         this.lingerNanos = TimeUnit.MILLISECONDS.toNanos(lingerMillis);
-        for (int i = 0; i < parallel; i++) {
-            Thread worker = new Thread(this::work, "batcher-" + model.info().name() + "-" + i);
-            worker.setDaemon(true);
-            workers.add(worker);
-            worker.start();
-        }
+        this.parallel = parallel;
     }
 
     @Override
@@ -70,7 +72,7 @@ public final class SharedBatcher implements TextGenerator {
         }
         List<Input> items = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
-            // Counted here, on the caller's thread, so the batch loop does not tokenize.
+            // Counted before taking the lock, so that forming a batch does not tokenize.
             items.add(new Input(i, inputs.get(i), model.countTokens(inputs.get(i))));
         }
         Call call = new Call(items, overrides == null ? GenerationConfig.EMPTY : overrides, cancelled);
@@ -80,56 +82,79 @@ public final class SharedBatcher implements TextGenerator {
                 throw new IllegalStateException("The model " + model.info().name() + " was closed");
             }
             waiting.add(call);
-            arrived.signal();
+            changed.signalAll();
         } finally {
             lock.unlock();
         }
-        return call.await();
-    }
-
-    private void work() {
         while (true) {
             Batch batch;
+            lock.lock();
             try {
+                if (call.finished()) {
+                    return call.outcome();
+                }
+                if (cancelled.getAsBoolean() || closed) {
+                    call.abandon();
+                    waiting.remove(call);
+                    if (closed) {
+                        throw new IllegalStateException("The model " + model.info().name() + " was closed");
+                    }
+                    throw new GenerationCancelledException();
+                }
+                if (running >= parallel || waiting.isEmpty()) {
+                    awaitChange(POLL_NANOS);
+                    continue;
+                }
+                running++; // taken before lingering, which lets go of the lock, so no second caller starts too
                 batch = nextBatch();
-            } catch (InterruptedException e) {
-                return;
+                if (batch == null) {
+                    running--;
+                    changed.signalAll();
+                    continue;
+                }
+            } finally {
+                lock.unlock();
             }
-            if (batch == null) {
-                return;
+            try {
+                run(batch);
+            } finally {
+                lock.lock();
+                try {
+                    running--;
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
+                }
             }
-            run(batch);
         }
     }
 
-    /** Blocks until there is work, lingers briefly for companions, then takes one batch; null once closed. */
-    private Batch nextBatch() throws InterruptedException {
-        lock.lock();
-        try {
-            while (true) {
-                dropCancelled();
-                if (closed) {
-                    return null;
-                }
-                if (waiting.isEmpty()) {
-                    arrived.await();
-                    continue;
-                }
-                if (lingerNanos > 0 && pendingInputs() < maxInputs) {
-                    long deadline = System.nanoTime() + lingerNanos;
-                    long left;
-                    while (!closed && pendingInputs() < maxInputs && (left = deadline - System.nanoTime()) > 0) {
-                        arrived.awaitNanos(left);
-                    }
-                    dropCancelled();
-                    if (waiting.isEmpty()) {
-                        continue;
-                    }
-                }
-                return takeBatch();
+    /** With the lock held: lingers briefly for companions when the queue is short, then takes one batch. */
+    private Batch nextBatch() {
+        dropCancelled();
+        if (waiting.isEmpty()) {
+            return null;
+        }
+        if (lingerNanos > 0 && pendingInputs() < maxInputs) {
+            long deadline = System.nanoTime() + lingerNanos;
+            long left;
+            while (!closed && pendingInputs() < maxInputs && (left = deadline - System.nanoTime()) > 0) {
+                awaitChange(left);
             }
-        } finally {
-            lock.unlock();
+            dropCancelled();
+            if (waiting.isEmpty() || closed) {
+                return null;
+            }
+        }
+        return takeBatch();
+    }
+
+    private void awaitChange(long nanos) {
+        try {
+            changed.awaitNanos(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GenerationCancelledException();
         }
     }
 
@@ -184,21 +209,35 @@ public final class SharedBatcher implements TextGenerator {
         }
     }
 
+    /** Runs one batch without the lock, then hands each caller its outputs (or the failure) with it. */
     private void run(Batch batch) {
+        List<List<GeneratedSequence>> outputs;
         try {
-            List<List<GeneratedSequence>> outputs = model.generate(batch.texts(), batch.settings, batch::allCancelled);
-            batch.deliver(outputs);
+            outputs = model.generate(batch.texts(), batch.settings, batch::allCancelled);
         } catch (GenerationCancelledException e) {
-            batch.fail(e);
+            settle(() -> batch.fail(e));
+            return;
         } catch (RuntimeException | Error e) {
             if (batch.callers().size() == 1) {
-                batch.fail(e);
+                settle(() -> batch.fail(e));
             } else {
                 // Find the caller whose input broke the batch; the others still get their results.
                 for (Batch alone : batch.perCaller()) {
                     run(alone);
                 }
             }
+            return;
+        }
+        settle(() -> batch.deliver(outputs));
+    }
+
+    private void settle(Runnable update) {
+        lock.lock();
+        try {
+            update.run();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -222,6 +261,7 @@ public final class SharedBatcher implements TextGenerator {
         return model.maxInputTokens();
     }
 
+    /** Refuses new work, lets the batches running now end (30 s at most), then closes the model. */
     @Override
     public void close() {
         lock.lock();
@@ -231,17 +271,16 @@ public final class SharedBatcher implements TextGenerator {
                 call.fail(new IllegalStateException("The model " + model.info().name() + " was closed"));
             }
             waiting.clear();
-            arrived.signalAll();
+            changed.signalAll();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            long left;
+            while (running > 0 && (left = deadline - System.nanoTime()) > 0) {
+                changed.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             lock.unlock();
-        }
-        for (Thread worker : workers) {
-            try {
-                worker.join(TimeUnit.SECONDS.toMillis(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
         }
         model.close();
     }
@@ -249,7 +288,7 @@ public final class SharedBatcher implements TextGenerator {
     private record Input(int position, String text, int tokens) {
     }
 
-    /** One caller's generate call: its inputs, results as they come, and the thread waiting on them. */
+    /** One caller's generate call: its inputs and results as they come. Guarded by the batcher's lock. */
     private static final class Call {
         private final List<Input> inputs;
         private final GenerationConfig settings;
@@ -286,56 +325,45 @@ public final class SharedBatcher implements TextGenerator {
             return nextToTake >= inputs.size();
         }
 
+        void abandon() {
+            abandoned = true;
+        }
+
+        /** Also read without the lock by whoever runs a batch holding this call's inputs. */
         boolean isCancelled() {
             return abandoned || cancelled.getAsBoolean();
         }
 
-        synchronized void deliver(Input input, List<GeneratedSequence> output) {
+        void deliver(Input input, List<GeneratedSequence> output) {
             results.set(input.position(), output);
             delivered++;
-            if (delivered == inputs.size()) {
-                notifyAll();
-            }
         }
 
-        synchronized void fail(Throwable e) {
+        void fail(Throwable e) {
             if (failure == null) {
                 failure = e;
             }
-            notifyAll();
         }
 
-        /** Waits for every result, the first failure, or the caller's cancel flag, whichever comes first. */
-        List<List<GeneratedSequence>> await() {
-            synchronized (this) {
-                while (delivered < inputs.size() && failure == null) {
-                    if (cancelled.getAsBoolean()) {
-                        abandoned = true;
-                        throw new GenerationCancelledException();
-                    }
-                    try {
-                        TimeUnit.NANOSECONDS.timedWait(this, POLL_NANOS);
-                    } catch (InterruptedException e) {
-                        abandoned = true;
-                        Thread.currentThread().interrupt();
-                        throw new GenerationCancelledException();
-                    }
-                }
-                if (failure != null) {
-                    abandoned = true;
-                    if (failure instanceof GenerationCancelledException) {
-                        throw new GenerationCancelledException();
-                    }
-                    if (failure instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    if (failure instanceof Error error) {
-                        throw error;
-                    }
-                    throw new IllegalStateException(failure);
-                }
-                return List.copyOf(results);
+        boolean finished() {
+            return failure != null || delivered == inputs.size();
+        }
+
+        /** The results in input order, or the failure thrown. */
+        List<List<GeneratedSequence>> outcome() {
+            if (failure instanceof GenerationCancelledException) {
+                throw new GenerationCancelledException();
             }
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+            return List.copyOf(results);
         }
     }
 

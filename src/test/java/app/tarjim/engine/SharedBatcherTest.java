@@ -163,6 +163,16 @@ class SharedBatcherTest {
         }
     }
 
+    @Test
+    void aLoneCallerRunsItsBatchOnItsOwnThread() {
+        RecordingModel model = new RecordingModel();
+        model.release();
+        try (SharedBatcher batcher = new SharedBatcher(model, 16, 10_000, 2, 1)) {
+            assertThat(texts(batcher.generate(List.of("a", "b"), null, () -> false))).containsExactly("A", "B");
+            assertThat(model.threads()).containsExactly(Thread.currentThread());
+        }
+    }
+
     /** On the real tiny model: what concurrent callers get through the batcher is what each gets alone. */
     @Test
     void sharedBatchesGiveTheSameTokensAsSeparateCalls() throws Exception {
@@ -212,6 +222,11 @@ class SharedBatcherTest {
      */
     private static final class RecordingModel implements TextGenerator {
         private final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
+        private final List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
+
+        List<Thread> threads() {
+            return List.copyOf(threads);
+        }
         private final CountDownLatch released = new CountDownLatch(1);
 
         void release() {
@@ -233,6 +248,7 @@ class SharedBatcherTest {
         @Override
         public List<List<GeneratedSequence>> generate(List<String> inputs, GenerationConfig overrides,
                                                       BooleanSupplier cancelled) {
+            threads.add(Thread.currentThread());
             batches.add(List.copyOf(inputs));
             try {
                 released.await();
