@@ -18,6 +18,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -77,6 +78,9 @@ public class GlossaryView extends VerticalLayout {
         arabic.getElement().setAttribute("lang", "ar");
         arabic.setId("term-arabic");
         english.setId("term-english");
+        // Typed text reaches the server before the Enter shortcut reads it.
+        arabic.setValueChangeMode(ValueChangeMode.EAGER);
+        english.setValueChangeMode(ValueChangeMode.EAGER);
         add.setId("term-add");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.addClickListener(e -> addTerm());
@@ -145,6 +149,7 @@ public class GlossaryView extends VerticalLayout {
         term.getElement().setAttribute("lang", "ar");
         TextField rendering = new TextField();
         rendering.setValue(entry.english());
+        rendering.setValueChangeMode(ValueChangeMode.EAGER);
         rendering.setAriaLabel("English for " + entry.arabic());
         rendering.addClassName("term-english");
         Button save = new Button("Save", e -> change(entry.arabic(), rendering.getValue()));

@@ -82,6 +82,8 @@ class SentenceEditor extends Div {
         text.setMaxLength(app.tarjim.article.SentenceEdits.MAX_CHARS);
         text.addClassName("sentence-edit-field");
         text.setId("sentence-edit-field");
+        // Every keystroke reaches the server, so the Enter shortcut saves what was typed, not the value before it.
+        text.setValueChangeMode(ValueChangeMode.EAGER);
         Shortcuts.addShortcutListener(text, this::saveTyped, Key.ENTER).listenOn(text);
         Shortcuts.addShortcutListener(text, listener::closed, Key.ESCAPE).listenOn(text);
 
