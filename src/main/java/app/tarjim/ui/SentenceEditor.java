@@ -244,7 +244,7 @@ class SentenceEditor extends Div {
         offerArabic.clear();
         sourceWords.removeAll();
         for (String word : sentence.source().split("\\s+")) {
-            String bare = word.replaceAll("^[\\p{P}«»]+|[\\p{P}«»]+$", "");
+            String bare = word.replaceAll("^[\\p{P}\\p{S}]+|[\\p{P}\\p{S}]+$", "");
             if (bare.isEmpty()) {
                 continue;
             }

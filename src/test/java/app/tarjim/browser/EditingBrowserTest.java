@@ -83,6 +83,16 @@ class EditingBrowserTest {
             assertThat(browser.find("#summary-state").getText()).contains("edited since");
             browser.screenshot("edit-saved");
 
+            // "Always translate «X» as Y": pick the Arabic word, add the term to this browser's glossary.
+            WebElement word = browser.find("#glossary-offer .source-word");
+            String arabicTerm = word.getText();
+            browser.script("arguments[0].scrollIntoView({block: 'center'})", word);
+            word.click();
+            browser.waitUntil(d -> d.findElement(By.id("glossary-offer-add")).getText().contains("«" + arabicTerm + "»"));
+            browser.find("#glossary-offer-add").click();
+            browser.waitUntil(d -> d.findElement(By.id("sentence-edit-message")).getText()
+                    .contains("Added to your glossary"));
+
             // The summary made again from the edited translation.
             browser.find("#regenerate-summary").click();
             browser.waitUntil(d -> d.findElement(By.id("summary-state")).getText()
@@ -119,6 +129,13 @@ class EditingBrowserTest {
                 assertThat(stranger.driver().findElements(By.cssSelector(".target .edited"))).hasSize(2);
                 stranger.screenshot("edit-share-page");
             }
+
+            // The Glossary page lists the term learnt from the edit.
+            browser.open("http://localhost:" + port + "/glossary");
+            browser.waitForVaadin();
+            browser.waitUntil(d -> d.findElement(By.id("glossary-terms")).getText().contains(arabicTerm));
+            assertThat(browser.find("#glossary-count").getText()).isEqualTo("1 term.");
+            browser.screenshot("edit-glossary-page");
         }
     }
 
