@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,6 +83,13 @@ class EditingBrowserTest {
             browser.waitUntil(d -> d.findElement(By.id("glossary-offer")).isDisplayed());
             assertThat(browser.find("#summary-state").getText()).contains("edited since");
             browser.screenshot("edit-saved");
+            // The open editor, its alternatives and the glossary offer: no serious accessibility findings.
+            Optional<Axe> axe = Axe.load();
+            if (axe.isPresent()) {
+                List<String> violations = axe.get().violations(browser);
+                System.out.println("axe-core with the sentence editor open: " + violations);
+                assertThat(violations).noneMatch(v -> v.startsWith("critical ") || v.startsWith("serious "));
+            }
 
             // "Always translate «X» as Y": pick the Arabic word, add the term to this browser's glossary.
             WebElement word = browser.find("#glossary-offer .source-word");
