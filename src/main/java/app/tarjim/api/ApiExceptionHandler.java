@@ -1,7 +1,10 @@
 package app.tarjim.api;
 
 import app.tarjim.article.ArticleNotFoundException;
+import app.tarjim.article.EditRejectedException;
+import app.tarjim.article.SentenceNotFoundException;
 import app.tarjim.article.ServerBusyException;
+import app.tarjim.article.StaleEditException;
 import app.tarjim.pipeline.glossary.GlossaryFormatException;
 import app.tarjim.pipeline.input.InputRejectedException;
 import app.tarjim.pipeline.input.RejectionReason;
@@ -46,6 +49,28 @@ class ApiExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                 "No article with that id belongs to this API key.");
         problem.setTitle("Article not found");
+        return problem;
+    }
+
+    @ExceptionHandler(StaleEditException.class)
+    ProblemDetail stale(StaleEditException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Sentence changed meanwhile");
+        problem.setProperty("current", ArticleJson.SentenceJson.of(e.current()));
+        return problem;
+    }
+
+    @ExceptionHandler(EditRejectedException.class)
+    ProblemDetail editRejected(EditRejectedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Edit not possible");
+        return problem;
+    }
+
+    @ExceptionHandler(SentenceNotFoundException.class)
+    ProblemDetail noSentence(SentenceNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Sentence not found");
         return problem;
     }
 

@@ -53,6 +53,7 @@ public class ArticleApiController {
     private final ArticleTranslationJobs jobs;
     private final ArticleService articles;
     private final ShareService shares;
+    private final app.tarjim.article.UserGlossaries glossaries;
     /** Longest share link life one may ask for: ten years (a figure that cannot overflow an Instant). */
     static final long MAX_SHARE_HOURS = 24L * 365 * 10;
 
@@ -61,9 +62,10 @@ public class ArticleApiController {
     private final String shareBaseUrl;
 
     public ArticleApiController(ArticleTranslationJobs jobs, ArticleService articles, ShareService shares,
-                                ApiProperties properties,
+                                ApiProperties properties, app.tarjim.article.UserGlossaries glossaries,
                                 @Value("${tarjim.share.base-url:}") String shareBaseUrl) {
         this.jobs = jobs;
+        this.glossaries = glossaries;
         this.articles = articles;
         this.shares = shares;
         this.properties = properties;
@@ -76,7 +78,7 @@ public class ArticleApiController {
                     + "A text with too few Arabic letters (under half by default) is refused (422, reason not_arabic, "
                     + "forceable true) unless the body says \"force\": true.")
     public ArticleJson translate(@RequestBody TranslateRequest body, HttpServletRequest request) {
-        PipelineRequest pipelineRequest = toPipelineRequest(body);
+        PipelineRequest pipelineRequest = toPipelineRequest(body, request);
         int characters = body.text() == null ? 0 : InputValidator.characters(body.text());
         if (characters > properties.maxSyncChars()) {
             throw problem(HttpStatus.PAYLOAD_TOO_LARGE, "Text too long for a synchronous call",
@@ -91,7 +93,7 @@ public class ArticleApiController {
             description = "Answers 202 Accepted with a Location to poll (GET /api/v1/articles/{id}). \"force\": true "
                     + "translates a text with too few Arabic letters, as for POST /api/v1/translate.")
     public ResponseEntity<ArticleJson> start(@RequestBody TranslateRequest body, HttpServletRequest request) {
-        TranslationJob job = jobs.start(ApiCaller.ownerOf(request), toPipelineRequest(body));
+        TranslationJob job = jobs.start(ApiCaller.ownerOf(request), toPipelineRequest(body, request));
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/v1/articles/{id}").buildAndExpand(job.articleId()).toUri();
         StoredArticle stored = articles.find(job.articleId()).orElseThrow();
@@ -210,7 +212,7 @@ public class ArticleApiController {
         return article.status().name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    private PipelineRequest toPipelineRequest(TranslateRequest body) {
+    private PipelineRequest toPipelineRequest(TranslateRequest body, HttpServletRequest request) {
         if (body == null) {
             throw problem(HttpStatus.BAD_REQUEST, "Missing body", "Send JSON like {\"text\": \"…\"}.");
         }
@@ -218,8 +220,9 @@ public class ArticleApiController {
                 "summary must be short, medium, long or none, not '" + body.summary() + "'.");
         TranslationPreset preset = body.preset() == null ? TranslationPreset.FAST : parse(() -> TranslationPreset.parse(body.preset()),
                 "preset must be fast or quality, not '" + body.preset() + "'.");
-        return new PipelineRequest(body.text(), summary, preset, glossary(body.glossary()),
-                Boolean.TRUE.equals(body.force()));
+        // No glossary in the request: the caller's own (GET /api/v1/glossary), as the web page does.
+        Glossary terms = body.glossary() == null ? glossaries.terms(ApiCaller.ownerOf(request)) : glossary(body.glossary());
+        return new PipelineRequest(body.text(), summary, preset, terms, Boolean.TRUE.equals(body.force()));
     }
 
     private Glossary glossary(Map<String, String> terms) {

@@ -17,12 +17,14 @@ public final class ArticleExports {
 
     public static ExportedArticle toExported(StoredArticle article) {
         return new ExportedArticle(article.id().toString(), article.title(), article.sourceText(), sentences(article),
-                article.translationText(), article.summaryText(), article.demo(), article.errorMessage());
+                article.translationText(), article.summaryText(), article.demo(), article.errorMessage(),
+                article.edited(), article.machineTranslation());
     }
 
     public static List<ExportedSentence> sentences(StoredArticle article) {
         return article.sentences().stream()
-                .map(s -> new ExportedSentence(s.paragraphIndex(), s.source(), s.target(), s.confidence(), s.flagged()))
+                .map(s -> new ExportedSentence(s.paragraphIndex(), s.source(), s.target(), s.confidence(), s.flagged(),
+                        s.edited(), s.machineTarget()))
                 .toList();
     }
 

@@ -92,7 +92,8 @@ public class BatchExporter {
         StoredArticle article = result.article().get();
         return new ExportedArticle(id, item.title(), result.sourceText(),
                 ArticleExports.sentences(article),
-                article.translationText(), article.summary().orElse(null), article.demo(), null);
+                article.translationText(), article.summary().orElse(null), article.demo(), null, article.edited(),
+                article.machineTranslation());
     }
 
     private static String whyUntranslated(BatchItemView item) {

@@ -70,6 +70,38 @@ public class ArticlePipeline {
         }
     }
 
+    /** Like {@link #alternatives}, with each translation's confidence. */
+    public List<List<NBestTranslator.Scored>> scoredAlternatives(List<String> sentences, TranslationPreset preset,
+                                                                 int n, BooleanSupplier cancelled) {
+        ModelResolution resolution = models.resolve(preset);
+        acquireSlot();
+        try {
+            TextGenerator translator = loaded.get(resolution.translation().directory());
+            return new NBestTranslator(translator, normalizer, settings).translateScored(sentences, n, cancelled);
+        } finally {
+            slots.release();
+        }
+    }
+
+    /**
+     * Summarizes an English text again (a translation people edited) with the summarizer of {@code preset}; shares
+     * the article slots. Throws {@link app.tarjim.pipeline.models.ModelUnavailableException} when there is none.
+     */
+    public Summary summarize(String english, SummaryLength length, TranslationPreset preset, BooleanSupplier cancelled) {
+        ModelResolution resolution = models.resolve(preset);
+        if (resolution.summarizationModel().isEmpty()) {
+            throw new app.tarjim.pipeline.models.ModelUnavailableException(
+                    "No summarization model is installed, so the summary cannot be made again.");
+        }
+        acquireSlot();
+        try {
+            TextGenerator summarizer = loaded.get(resolution.summarizationModel().get().directory());
+            return new ArticleSummarizer(summarizer, normalizer, settings.batchSize()).summarize(english, length, cancelled);
+        } finally {
+            slots.release();
+        }
+    }
+
     /** Waits for one of the article slots; an interrupted wait counts as a cancellation. */
     private void acquireSlot() {
         try {

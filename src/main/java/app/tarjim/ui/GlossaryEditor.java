@@ -80,6 +80,11 @@ public class GlossaryEditor extends Div {
         add(box, files);
     }
 
+    /** Shows the glossary as stored again, after a term was added elsewhere (an edit's offer, the Glossary page). */
+    public void reload() {
+        box.setValue(store.find(owner).orElse(""));
+    }
+
     /** The glossary as typed, or an exception saying which line is wrong. */
     public Glossary glossary() {
         String text = box.getValue();

@@ -45,6 +45,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.Command;
 import com.vaadin.flow.server.streams.UploadHandler;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -66,6 +68,7 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
     private final ArticleService articles;
     private final ModelService models;
     private final UrlArticleFetcher fetcher;
+    private final ArticleEditing editing;
     private final String owner;
 
     final TextArea input = new TextArea();
@@ -88,7 +91,12 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
     final PairedReadingView reading = new PairedReadingView();
     final ResultActions result;
     final HistoryPanel history;
+    final Button undoLast = new Button("Undo last edit");
+    final Span editStatus = new Span();
+    /** Sentences this page edited, newest last, for "Undo last edit". */
+    private final Deque<Integer> edited = new ArrayDeque<>();
 
+    private final Div editBar;
     private TranslationJob job;
     /** The article on screen (translating or finished), so deleting it from the history clears the page. */
     private UUID shown;
@@ -96,13 +104,15 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
     private Runnable unsubscribe = () -> { };
 
     public MainView(ArticleTranslationJobs jobs, ArticleService articles, ShareService shares, ModelService models,
-                    UrlArticleFetcher fetcher, ShareAddress shareAddress, BrowserGlossaries glossaries) {
+                    UrlArticleFetcher fetcher, ShareAddress shareAddress, BrowserGlossaries glossaries,
+                    ArticleEditing editing) {
         this.jobs = jobs;
+        this.editing = editing;
         this.articles = articles;
         this.models = models;
         this.fetcher = fetcher;
         this.owner = BrowserOwner.current();
-        this.result = new ResultActions(shares, owner, shareAddress.base());
+        this.result = new ResultActions(shares, owner, shareAddress.base(), editing.summaries());
         this.history = new HistoryPanel(articles, owner, this::deleted);
         this.glossary = new GlossaryEditor(glossaries, owner);
         addClassName("main-view");
@@ -113,7 +123,9 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph tagline = new Paragraph("Paste an Arabic news article to read it in English, side by side.");
         tagline.addClassName("tagline");
         Anchor batches = new Anchor("batches", "Batches");
-        Div header = new Div(title, batches);
+        Anchor glossaryPage = new Anchor("glossary", "Glossary");
+        glossaryPage.setId("glossary-link");
+        Div header = new Div(title, new Div(glossaryPage, batches));
         header.addClassName("app-header");
 
         demoBanner.addClassName("demo-banner");
@@ -121,7 +133,21 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         demoBanner.setVisible(false);
 
         // The summary and actions sit above the paired rows: once ready, the summary is the first thing read.
-        Div results = new Div(result, reading);
+        undoLast.setId("undo-last-edit");
+        undoLast.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        undoLast.setVisible(false);
+        undoLast.addClickListener(e -> undoLastEdit());
+        editStatus.setId("edit-status");
+        editStatus.addClassName("edit-status");
+        editStatus.getElement().setAttribute("role", "status");
+        Span editHint = new Span("Select an English sentence (or press Enter on it) for other translations and to edit it.");
+        editHint.addClassName("edit-hint");
+        Div editBar = new Div(editHint, undoLast, editStatus);
+        editBar.addClassName("edit-bar");
+        editBar.setId("edit-bar");
+        editBar.setVisible(false);
+        this.editBar = editBar;
+        Div results = new Div(result, editBar, reading);
         results.addClassName("results");
         results.setId("results");
         results.getElement().setAttribute("tabindex", "-1");
@@ -301,6 +327,7 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         }
         reading.clear();
         result.setVisible(false);
+        editBar.setVisible(false);
         shown = job.articleId();
         progress.start(models.status().state().articlesWait() ? models.status().waitingLine()
                 : "Preparing the models and cutting the article into sentences…");
@@ -357,6 +384,10 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
             case DONE -> {
                 progress.finish(article.sentences().size() + " sentences translated.");
                 reading.showStored(article);
+                reading.enableEditing(this::openSentence);
+                edited.clear();
+                undoLast.setVisible(false);
+                editBar.setVisible(true);
                 result.show(article);
                 long flagged = article.sentences().stream().filter(s -> s.flagged()).count();
                 status.setText(flagged == 0 ? "Done." : "Done. " + flagged
@@ -375,6 +406,76 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
                     + ". Reopen the article later to see the result.");
         }
         history.refresh();
+    }
+
+    /** Opens the editor under sentence {@code index} of the finished article on screen, alternatives loading. */
+    void openSentence(int index) {
+        Optional<StoredArticle> article = Optional.ofNullable(shown).flatMap(articles::find);
+        Optional<app.tarjim.article.StoredSentence> sentence = article.flatMap(a -> a.sentence(index));
+        if (sentence.isEmpty()) {
+            return;
+        }
+        SentenceEditor editor = new SentenceEditor(editing, shown, owner, sentence.get(),
+                editing.edits().editCount(shown, index), new SentenceEditor.Listener() {
+            @Override
+            public void saved(app.tarjim.article.StoredSentence changed) {
+                sentenceChanged(changed);
+            }
+
+            @Override
+            public void closed() {
+                reading.closeEditor();
+            }
+
+            @Override
+            public void glossaryChanged() {
+                glossary.reload();
+            }
+        });
+        reading.openEditor(editor);
+        editor.focusText();
+        UI ui = UI.getCurrent();
+        if (ui != null) {
+            editor.loadAlternatives(ui, 3);
+        }
+    }
+
+    /** A sentence changed (edited, undone, or found changed by another tab): the rows, summary state and downloads follow. */
+    void sentenceChanged(app.tarjim.article.StoredSentence changed) {
+        reading.update(changed);
+        if (changed.edited()) {
+            edited.remove(changed.sentenceIndex());
+            edited.addLast(changed.sentenceIndex());
+        }
+        undoLast.setVisible(!edited.isEmpty());
+        articles.find(shown).ifPresent(result::update);
+    }
+
+    /** Undoes the newest edit made on this page; refused, with the reason, when another tab changed that sentence. */
+    void undoLastEdit() {
+        Integer index = edited.pollLast();
+        if (index == null || shown == null) {
+            undoLast.setVisible(false);
+            return;
+        }
+        Optional<app.tarjim.article.StoredSentence> current = articles.find(shown).flatMap(a -> a.sentence(index));
+        if (current.isEmpty()) {
+            return;
+        }
+        try {
+            app.tarjim.article.StoredSentence restored = editing.edits().undo(shown, owner, index,
+                    current.get().revision());
+            reading.closeEditor();
+            reading.update(restored);
+            if (restored.edited()) {
+                edited.addLast(index); // an older edit of it is back, and can be undone in turn
+            }
+            editStatus.setText("Undid the edit of sentence " + (index + 1) + ".");
+        } catch (app.tarjim.article.EditRejectedException e) {
+            editStatus.setText(e.getMessage());
+        }
+        undoLast.setVisible(!edited.isEmpty());
+        articles.find(shown).ifPresent(result::update);
     }
 
     /** The resolution's notice: demo models and why, or that the fast model stands in for the quality one. */
@@ -432,6 +533,7 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         cancel.setEnabled(false);
         reading.clear();
         result.clear();
+        editBar.setVisible(false);
         progress.hide();
         status.setText("Article deleted. Its share links no longer open.");
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "."));

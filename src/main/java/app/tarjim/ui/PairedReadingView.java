@@ -6,6 +6,9 @@ import app.tarjim.pipeline.text.Segment;
 import app.tarjim.pipeline.text.SegmentedText;
 import app.tarjim.pipeline.translate.TranslatedSentence;
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.NativeButton;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -53,6 +57,9 @@ public class PairedReadingView extends Div {
     private final Div rows = new Div();
     private final Map<Integer, SentencePair> pairs = new HashMap<>();
     private boolean scrolledToFirst;
+    /** Opens the editor of an English sentence; null while the article is not finished (nothing to edit yet). */
+    private IntConsumer opener;
+    private SentenceEditor openEditor;
 
     public PairedReadingView() {
         addClassName("reading");
@@ -90,6 +97,8 @@ public class PairedReadingView extends Div {
     }
 
     public void clear() {
+        opener = null;
+        openEditor = null;
         rows.removeAll();
         pairs.clear();
         scrolledToFirst = false;
@@ -141,6 +150,7 @@ public class PairedReadingView extends Div {
                 pair.target().removeClassName("pending");
                 pair.target().getElement().removeAttribute("aria-busy");
                 pair.fill(s.target(), s.confidence(), s.flagged());
+                pair.showEdit(s);
             }
             setVisible(true);
             return;
@@ -155,10 +165,59 @@ public class PairedReadingView extends Div {
             Row row = byParagraph.computeIfAbsent(s.paragraphIndex(), this::row);
             row.add(s.sentenceIndex(), sentence(s.sentenceIndex(), s.source()), sentence(s.sentenceIndex(), ""));
             pairs.get(s.sentenceIndex()).fill(s.target(), s.confidence(), s.flagged());
+            pairs.get(s.sentenceIndex()).showEdit(s);
         }
         scrolledToFirst = true; // nothing streams in: leave the page where the reader is
         firstTabStop();
         setVisible(!pairs.isEmpty());
+    }
+
+    /**
+     * Lets people open English sentences (click, tap, or Enter on one) to see alternatives and edit them;
+     * {@code open} gets the sentence's index.
+     */
+    public void enableEditing(IntConsumer open) {
+        this.opener = open;
+        pairs.values().forEach(pair -> pair.target().getElement().setAttribute("aria-description",
+                "Press Enter for other translations and to edit"));
+    }
+
+    /** A sentence as now stored (after an edit or undo): its text, edited mark and flag. */
+    public void update(StoredSentence sentence) {
+        pair(sentence.sentenceIndex()).ifPresent(pair -> {
+            pair.fill(sentence.target(), sentence.confidence(), sentence.flagged());
+            pair.showEdit(sentence);
+        });
+    }
+
+    /** Shows {@code editor} under its sentence, with the sentence and its Arabic highlighted; closes any other. */
+    void openEditor(SentenceEditor editor) {
+        closeEditor();
+        pair(editor.sentence().sentenceIndex()).ifPresent(pair -> {
+            openEditor = editor;
+            pair.source().addClassName("editing");
+            pair.target().addClassName("editing");
+            pair.targetCell.addComponentAtIndex(pair.targetCell.indexOf(pair.lastPiece()) + 1, editor);
+        });
+    }
+
+    /** Closes the open editor, if any, and gives focus back to its sentence. */
+    void closeEditor() {
+        if (openEditor == null) {
+            return;
+        }
+        SentenceEditor closing = openEditor;
+        openEditor = null;
+        pair(closing.sentence().sentenceIndex()).ifPresent(pair -> {
+            pair.source().removeClassName("editing");
+            pair.target().removeClassName("editing");
+            pair.target().getElement().callJsFunction("focus");
+        });
+        closing.removeFromParent();
+    }
+
+    Optional<SentenceEditor> editor() {
+        return Optional.ofNullable(openEditor);
     }
 
     /** The rows, in reading order. */
@@ -208,6 +267,15 @@ public class PairedReadingView extends Div {
             source.add(arabic);
             target.add(english);
             pairs.put(index, new SentencePair(index, arabic, english, target));
+            // Click/tap or Enter on an English sentence opens its alternatives and editor, once there is a result.
+            english.addClickListener(e -> open(index));
+            Shortcuts.addShortcutListener(english, () -> open(index), Key.ENTER).listenOn(english);
+        }
+    }
+
+    private void open(int index) {
+        if (opener != null && (openEditor == null || openEditor.sentence().sentenceIndex() != index)) {
+            opener.accept(index);
         }
     }
 
@@ -328,6 +396,31 @@ public class PairedReadingView extends Div {
 
         Optional<Span> panel() {
             return Optional.ofNullable(panel);
+        }
+
+        /** The last thing shown after the sentence in its cell (the sentence, or its confidence panel). */
+        Component lastPiece() {
+            return panel != null ? panel : target;
+        }
+
+        /** Marks a sentence a person edited (the machine's text in its tooltip); an edit also clears the flag. */
+        void showEdit(StoredSentence sentence) {
+            target.setClassName("edited", sentence.edited());
+            if (sentence.edited()) {
+                target.getElement().setAttribute("title", "Edited by a person. Machine translation: "
+                        + sentence.machineTarget());
+                target.getElement().setAttribute("data-edited", "true");
+            } else {
+                target.getElement().removeAttribute("title");
+                target.getElement().removeAttribute("data-edited");
+            }
+            if (!sentence.flagged() && marker != null) {
+                target.removeClassName("flagged");
+                marker.removeFromParent();
+                panel.removeFromParent();
+                marker = null;
+                panel = null;
+            }
         }
 
         void fill(String text, double confidence, boolean flagged) {

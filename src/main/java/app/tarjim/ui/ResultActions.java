@@ -4,6 +4,11 @@ import app.tarjim.article.ArticleExports;
 import app.tarjim.article.ShareLink;
 import app.tarjim.article.ShareService;
 import app.tarjim.article.StoredArticle;
+import app.tarjim.article.SummaryBasis;
+import app.tarjim.article.SummaryRegeneration;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import java.util.concurrent.CompletableFuture;
 import app.tarjim.document.out.ExportFormat;
 import app.tarjim.pipeline.models.ModelResolution;
 import com.vaadin.flow.component.button.Button;
@@ -29,7 +34,10 @@ public class ResultActions extends Div {
 
     private final ShareService shares;
     private final String owner;
+    private final SummaryRegeneration summaries;
     final Paragraph summary = new Paragraph();
+    final Span summaryState = new Span();
+    final Button regenerate = new Button("Regenerate summary");
     final Div downloads = new Div();
     final Button share = new Button("Share summary");
     final TextField shareUrl = new TextField();
@@ -39,7 +47,8 @@ public class ResultActions extends Div {
     final Span shareStatus = new Span();
     final Select<LinkExpiry> expiry = new Select<>();
     private final Optional<String> base;
-    private StoredArticle article;
+    /** The article as last stored; downloads and copies read it when used, so they carry the latest edits. */
+    private volatile StoredArticle article;
     private ShareLink link;
 
     /**
@@ -47,9 +56,22 @@ public class ResultActions extends Div {
      *             browser once the view is attached
      */
     public ResultActions(ShareService shares, String owner, Optional<String> base) {
+        this(shares, owner, base, null);
+    }
+
+    /** @param summaries makes the summary again from the edited translation; null hides that button */
+    public ResultActions(ShareService shares, String owner, Optional<String> base, SummaryRegeneration summaries) {
         this.shares = shares;
         this.owner = owner;
         this.base = base;
+        this.summaries = summaries;
+        summaryState.addClassName("summary-state");
+        summaryState.setId("summary-state");
+        summaryState.getElement().setAttribute("role", "status");
+        regenerate.setId("regenerate-summary");
+        regenerate.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        regenerate.setVisible(summaries != null);
+        regenerate.addClickListener(e -> regenerateSummary());
         addClassName("result-actions");
         summary.addClassName("summary");
         summary.setId("summary");
@@ -93,18 +115,19 @@ public class ResultActions extends Div {
         copyRow.addClassName("button-row");
         Div shareRow = new Div(share, expiry, shareUrl, copyLink, webShare, revoke, shareStatus);
         shareRow.addClassName("share-row");
-        add(new H2("Summary"), summary, copyRow, downloads, shareRow);
+        Div summaryRow = new Div(summaryState, regenerate);
+        summaryRow.addClassName("summary-row");
+        add(new H2("Summary"), summary, summaryRow, copyRow, downloads, shareRow);
         setVisible(false);
     }
 
     public void show(StoredArticle finished) {
-        this.article = finished;
+        update(finished);
         setVisible(true);
-        summary.setText(finished.summary().orElse("No summary was asked for."));
         downloads.removeAll();
         downloads.add(new Span("Download: "));
         for (ExportFormat format : List.of(ExportFormat.TEXT, ExportFormat.MARKDOWN, ExportFormat.DOCX, ExportFormat.PDF)) {
-            downloads.add(download(finished, format));
+            downloads.add(download(format));
         }
         List<ShareLink> existing = shares.links(owner, finished.id()).stream()
                 .filter(l -> l.revokedAt() == null).toList();
@@ -112,10 +135,55 @@ public class ResultActions extends Div {
         showLink();
     }
 
-    private static Anchor download(StoredArticle article, ExportFormat format) {
+    /** The article as now stored (after an edit, an undo or a new summary): summary, and what downloads carry. */
+    public void update(StoredArticle current) {
+        this.article = current;
+        summary.setText(current.summary().orElse("No summary was asked for."));
+        summaryState.setText(summaryStateOf(current));
+        summaryState.setClassName("stale", current.summary().isPresent() && !current.summaryCurrent());
+    }
+
+    static String summaryStateOf(StoredArticle article) {
+        if (article.summary().isEmpty()) {
+            return article.edited() ? "Regenerate summary makes one from the edited translation." : "";
+        }
+        String basis = article.summaryBasis() == SummaryBasis.EDITED
+                ? "Summary of the edited translation." : "Summary of the machine translation.";
+        return article.summaryCurrent() ? basis
+                : basis + " Sentences were edited since: Regenerate summary to bring it up to date.";
+    }
+
+    private void regenerateSummary() {
+        StoredArticle current = article;
+        UI ui = UI.getCurrent();
+        if (current == null || ui == null) {
+            return;
+        }
+        regenerate.setEnabled(false);
+        summaryState.setText("Summarizing the translation as edited…");
+        CompletableFuture.supplyAsync(() -> summaries.regenerate(current.id(), owner))
+                .whenComplete((done, error) -> {
+                    try {
+                        ui.access(() -> {
+                            regenerate.setEnabled(true);
+                            if (error != null) {
+                                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                                summaryState.setText("The summary could not be made again: " + cause.getMessage());
+                            } else {
+                                update(done);
+                            }
+                        });
+                    } catch (UIDetachedException gone) {
+                        // The page closed meanwhile; the new summary is stored all the same.
+                    }
+                });
+    }
+
+    private Anchor download(ExportFormat format) {
         DownloadHandler handler = DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = ArticleExports.render(List.of(article), format);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), ArticleExports.fileName(article, format),
+            StoredArticle current = article;
+            byte[] bytes = ArticleExports.render(List.of(current), format);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), ArticleExports.fileName(current, format),
                     format.contentType(), bytes.length);
         });
         Anchor anchor = new Anchor(handler, AttachmentType.DOWNLOAD, "." + format.extension());
@@ -179,6 +247,7 @@ public class ResultActions extends Div {
         article = null;
         link = null;
         summary.setText("");
+        summaryState.setText("");
         downloads.removeAll();
         shareStatus.setText("");
         setVisible(false);

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import static app.tarjim.article.ArticleFixtures.OWNER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What every supported database must do; run against H2 always and PostgreSQL when one is reachable. */
 abstract class ArticleStorageRoundTrip {
@@ -22,6 +23,10 @@ abstract class ArticleStorageRoundTrip {
     ShareService shares;
     @Autowired
     ArticleLeases leases;
+    @Autowired
+    SentenceEdits edits;
+    @Autowired
+    UserGlossaries glossaries;
     @Autowired
     TestClock clock;
     @Autowired
@@ -74,6 +79,58 @@ abstract class ArticleStorageRoundTrip {
         assertThat(articles.delete(OWNER, id)).isTrue();
         assertThat(articles.find(id)).isEmpty();
         assertThat(shares.links(OWNER, id)).isEmpty();
+    }
+
+    @Test
+    void editsKeepTheMachineTextRefuseStaleVersionsUndoInOrderAndGoWithTheArticle() {
+        UUID id = articles.create(ArticleFixtures.draft(OWNER));
+        articles.complete(id, new ArticleResult(List.of(
+                new StoredSentence(0, 0, "حلب تحت الحصار", "Aleppo under siege", 0.93, false),
+                new StoredSentence(1, 1, "وأضافوا أن المدنيين يغادرون.", "They added civilians leave.", 0.42, true)),
+                "Aleppo under siege\n\nThey added civilians leave.", "A summary.", ModelsUsed.NONE, false));
+        Instant editedAt = clock.instant();
+
+        StoredSentence first = edits.edit(id, OWNER, 1, "They added that civilians are leaving.", 0, null);
+        assertThat(first.revision()).isEqualTo(1);
+        assertThatThrownBy(() -> edits.edit(id, OWNER, 1, "A stale tab's text.", 0, null))
+                .isInstanceOf(StaleEditException.class).hasMessageContaining("civilians are leaving");
+        edits.edit(id, OWNER, 1, "Civilians are leaving, they added.", 1, "someone");
+
+        StoredArticle edited = articles.find(id).orElseThrow();
+        StoredSentence stored = edited.sentence(1).orElseThrow();
+        assertThat(stored.target()).isEqualTo("Civilians are leaving, they added.");
+        assertThat(stored.machineTarget()).isEqualTo("They added civilians leave.");
+        assertThat(stored.flagged()).isFalse();
+        assertThat(stored.editedAt()).isEqualTo(editedAt);
+        assertThat(stored.editedBy()).isEqualTo("someone");
+        assertThat(edited.translationText()).isEqualTo("Aleppo under siege\n\nCivilians are leaving, they added.");
+        assertThat(edited.machineTranslation()).isEqualTo("Aleppo under siege\n\nThey added civilians leave.");
+        assertThat(edited.summaryCurrent()).isFalse();
+
+        assertThat(edits.undo(id, OWNER, 1, 2).target()).isEqualTo("They added that civilians are leaving.");
+        StoredSentence machine = edits.undo(id, OWNER, 1, null);
+        assertThat(machine.target()).isEqualTo("They added civilians leave.");
+        assertThat(machine.edited()).isFalse();
+        assertThat(machine.flagged()).isTrue();
+        assertThatThrownBy(() -> edits.undo(id, OWNER, 1, null)).isInstanceOf(EditRejectedException.class);
+
+        edits.edit(id, OWNER, 0, "Aleppo besieged", null, null);
+        assertThat(articles.delete(OWNER, id)).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sentence_edit", Integer.class)).isZero();
+    }
+
+    @Test
+    void glossaryTermsAreAddedChangedAndRemovedAsCsv() {
+        glossaries.put(OWNER, new app.tarjim.pipeline.glossary.GlossaryEntry("حلب", "Halab"));
+        glossaries.put(OWNER, new app.tarjim.pipeline.glossary.GlossaryEntry("دمشق", "Damascus"));
+        glossaries.put(OWNER, new app.tarjim.pipeline.glossary.GlossaryEntry("حلب", "Aleppo, \"the city\""));
+        assertThat(glossaries.text(OWNER)).contains("arabic,english\nحلب,\"Aleppo, \"\"the city\"\"\"\nدمشق,Damascus\n");
+        assertThat(glossaries.terms(OWNER).entries()).extracting(e -> e.english())
+                .containsExactly("Aleppo, \"the city\"", "Damascus");
+        assertThat(glossaries.remove(OWNER, "حلب")).isTrue();
+        assertThat(glossaries.remove(OWNER, "حلب")).isFalse();
+        assertThat(glossaries.remove(OWNER, "دمشق")).isTrue();
+        assertThat(glossaries.text(OWNER)).isEmpty();
     }
 
     @Test

@@ -47,13 +47,15 @@ class MainViewTest {
     ShareAddress shareAddress;
     @Autowired
     BrowserGlossaries glossaries;
+    @Autowired
+    ArticleEditing editing;
 
     private MainView view;
 
     @BeforeEach
     void setUp() {
         MockVaadin.setup();
-        view = new MainView(jobs, articles, shares, models, fetcher, shareAddress, glossaries);
+        view = new MainView(jobs, articles, shares, models, fetcher, shareAddress, glossaries, editing);
         UI.getCurrent().add(view);
     }
 
@@ -310,7 +312,7 @@ class MainViewTest {
 
     private MainView showViewWith(UrlArticleFetcher local) {
         UI.getCurrent().removeAll();
-        MainView fetching = new MainView(jobs, articles, shares, models, local, shareAddress, glossaries);
+        MainView fetching = new MainView(jobs, articles, shares, models, local, shareAddress, glossaries, editing);
         UI.getCurrent().add(fetching);
         return fetching;
     }

@@ -39,6 +39,8 @@ class SharePageRenderer {
             .pair p{margin:0}
             [lang=ar]{font-family:"Noto Naskh Arabic","Noto Sans Arabic",serif;font-size:1.15rem;line-height:1.9}
             .flagged{text-decoration:underline dotted #b3261e}
+            .edited{background:#e8f3ea;border-bottom:2px solid #3b8a4e}
+            .edited-note{color:#2d6b3c}
             footer{margin-top:2rem;color:#5b6475;font-size:.85rem}
             @media (min-width:48rem){.pair{grid-template-columns:1fr 1fr}.pair .source{order:2}}
             """;
@@ -83,7 +85,7 @@ class SharePageRenderer {
         appendHeader(main, article);
         article.summary().ifPresent(summary -> appendSummary(main, summary));
         appendTranslation(main, article);
-        appendFooter(main, article.models());
+        appendFooter(main, article.models(), article.edited());
         return page.outerHtml();
     }
 
@@ -95,6 +97,12 @@ class SharePageRenderer {
         if (article.demo()) {
             header.appendElement("p").addClass("notice")
                     .text("Translated with the bundled demo models: the output is illustrative only.");
+        }
+        long edited = article.sentences().stream().filter(StoredSentence::edited).count();
+        if (edited > 0) {
+            header.appendElement("p").addClass("edited-note").text(edited == 1
+                    ? "1 sentence of the translation was edited by a person (shaded)."
+                    : edited + " sentences of the translation were edited by a person (shaded).");
         }
     }
 
@@ -122,7 +130,9 @@ class SharePageRenderer {
             for (StoredSentence sentence : paragraph) {
                 source.appendText(sentence.source() + " ");
                 Element span = target.appendElement("span").text(sentence.target());
-                if (sentence.flagged()) {
+                if (sentence.edited()) {
+                    span.addClass("edited").attr("title", "Edited by a person");
+                } else if (sentence.flagged()) {
                     span.addClass("flagged").attr("title", "Low-confidence translation");
                 }
                 target.appendText(" ");
@@ -137,8 +147,10 @@ class SharePageRenderer {
         return pair;
     }
 
-    private static void appendFooter(Element main, ModelsUsed models) {
-        StringBuilder text = new StringBuilder("Machine translated by Tarjim; it may contain mistakes.");
+    private static void appendFooter(Element main, ModelsUsed models, boolean edited) {
+        StringBuilder text = new StringBuilder(edited
+                ? "Machine translated by Tarjim and edited by a person; it may contain mistakes."
+                : "Machine translated by Tarjim; it may contain mistakes.");
         if (models.translationModel() != null) {
             text.append(" Translation model: ").append(models.translationModel()).append('.');
         }

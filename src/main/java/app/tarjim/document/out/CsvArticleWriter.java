@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * RFC 4180 CSV, UTF-8, one row per article: id, title, source, translation, summary, error.
+ * RFC 4180 CSV, UTF-8, one row per article: id, title, source, translation, summary, error, edited (true when a
+ * person edited the translation, which is then the edited text) and machine_translation (the model's own).
  *
  * <p>For Excel ({@code excel = true}) the file starts with a byte order mark, without which Excel reads
  * UTF-8 as a legacy code page and shows the Arabic as mojibake; and cells that Excel would run as a
@@ -20,7 +21,8 @@ import java.util.List;
  */
 public final class CsvArticleWriter implements ArticleWriter {
 
-    public static final List<String> HEADER = List.of("id", "title", "source", "translation", "summary", "error");
+    public static final List<String> HEADER = List.of("id", "title", "source", "translation", "summary", "error",
+            "edited", "machine_translation");
 
     private final boolean excel;
 
@@ -38,7 +40,8 @@ public final class CsvArticleWriter implements ArticleWriter {
                 .setHeader(HEADER.toArray(String[]::new)).get());
         for (ExportedArticle article : articles) {
             printer.printRecord(cell(article.id()), cell(article.title()), cell(article.sourceText()),
-                    cell(article.translation()), cell(article.summary()), cell(article.error()));
+                    cell(article.translation()), cell(article.summary()), cell(article.error()),
+                    Boolean.toString(article.edited()), cell(article.machineTranslation()));
         }
         printer.flush();
     }

@@ -13,15 +13,25 @@ import java.util.List;
  * @param summary     English summary; may be null
  * @param demo        true when produced by the demo engine rather than a real model
  * @param error       why translation failed, or null
+ * @param edited      true when a person edited some of the translation; {@code translation} carries the edits
+ * @param machineTranslation the model's English as it wrote it (the same as {@code translation} unless edited)
  */
 public record ExportedArticle(String id, String title, String sourceText, List<ExportedSentence> sentences,
-                              String translation, String summary, boolean demo, String error) {
+                              String translation, String summary, boolean demo, String error, boolean edited,
+                              String machineTranslation) {
 
     public ExportedArticle {
         id = id == null ? "" : id;
         sourceText = sourceText == null ? "" : sourceText;
         sentences = sentences == null ? List.of() : List.copyOf(sentences);
         translation = translation == null ? "" : translation;
+        machineTranslation = machineTranslation == null ? translation : machineTranslation;
+    }
+
+    /** An article nobody edited. */
+    public ExportedArticle(String id, String title, String sourceText, List<ExportedSentence> sentences,
+                           String translation, String summary, boolean demo, String error) {
+        this(id, title, sourceText, sentences, translation, summary, demo, error, false, translation);
     }
 
     /** The title, or the id when there is none, for headings. */

@@ -26,8 +26,18 @@ public final class NBestTranslator {
         this.settings = settings;
     }
 
+    /** One translation offered as a choice, with the model's confidence in it ({@link Confidence}). */
+    public record Scored(String text, double confidence) {
+    }
+
     /** For every sentence, up to {@code n} different translations, best first. */
     public List<List<String>> translate(List<String> sentences, int n, BooleanSupplier cancelled) {
+        return translateScored(sentences, n, cancelled).stream()
+                .map(options -> options.stream().map(Scored::text).toList()).toList();
+    }
+
+    /** For every sentence, up to {@code n} different translations with their confidence, best first. */
+    public List<List<Scored>> translateScored(List<String> sentences, int n, BooleanSupplier cancelled) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1");
         }
@@ -35,12 +45,19 @@ public final class NBestTranslator {
         int beams = Math.max(n, base.numBeams() == null ? 1 : base.numBeams());
         GenerationConfig overrides = (settings.overrides() == null ? GenerationConfig.EMPTY : settings.overrides())
                 .overriddenBy(GenerationConfig.builder().numBeams(beams).numReturnSequences(n).build());
-        List<List<String>> out = new ArrayList<>();
+        List<List<Scored>> out = new ArrayList<>();
         for (int from = 0; from < sentences.size(); from += settings.batchSize()) {
             List<String> chunk = sentences.subList(from, Math.min(from + settings.batchSize(), sentences.size()))
                     .stream().map(normalizer::normalize).toList();
             for (List<GeneratedSequence> outputs : model.generate(chunk, overrides, cancelled)) {
-                out.add(outputs.stream().map(s -> s.text().strip()).distinct().toList());
+                List<Scored> options = new ArrayList<>();
+                for (GeneratedSequence sequence : outputs) {
+                    String text = sequence.text().strip();
+                    if (options.stream().noneMatch(o -> o.text().equals(text))) {
+                        options.add(new Scored(text, Confidence.of(sequence)));
+                    }
+                }
+                out.add(List.copyOf(options));
             }
         }
         return out;
