@@ -198,7 +198,7 @@ public class ArticleApiController {
 
     private StoredArticle owned(UUID id, HttpServletRequest request) {
         return articles.find(id)
-                .filter(a -> a.owner().equals(ApiCaller.ownerOf(request)))
+                .filter(a -> ApiCaller.mayRead(request, a.owner()))
                 .orElseThrow(() -> new ArticleNotFoundException(id));
     }
 

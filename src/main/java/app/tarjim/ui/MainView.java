@@ -42,6 +42,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import app.tarjim.ui.account.AccountLinks;
 import com.vaadin.flow.server.Command;
 import com.vaadin.flow.server.streams.UploadHandler;
 
@@ -58,6 +60,7 @@ import java.util.concurrent.CompletionException;
  */
 @Route("")
 @PageTitle("Tarjim — Arabic news in English")
+@PermitAll // with sign-in on: any signed-in user; mode none checks no views
 public class MainView extends VerticalLayout implements BeforeEnterObserver {
 
     static final int MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -111,7 +114,7 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph tagline = new Paragraph("Paste an Arabic news article to read it in English, side by side.");
         tagline.addClassName("tagline");
         Anchor batches = new Anchor("batches", "Batches");
-        Div header = new Div(title, batches);
+        Div header = new Div(title, batches, new AccountLinks());
         header.addClassName("app-header");
 
         demoBanner.addClassName("demo-banner");
@@ -372,7 +375,7 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         Optional<StoredArticle> article = parse(ids.get(0)).flatMap(articles::find)
-                .filter(a -> a.owner().equals(owner));
+                .filter(a -> a.owner().equals(owner) || BrowserOwner.mayRead(a.owner()));
         if (article.isEmpty()) {
             status.setText("That article is not in this browser's history.");
             return;

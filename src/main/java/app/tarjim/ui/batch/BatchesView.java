@@ -35,6 +35,7 @@ import java.util.Locale;
  * page is open), cancel, retry failed items and download the translations.
  */
 @Route("batches")
+@jakarta.annotation.security.PermitAll // with sign-in on: any signed-in user
 @PageTitle("Batches — Tarjim")
 public class BatchesView extends VerticalLayout {
 
