@@ -33,8 +33,8 @@ class AccountConfiguration {
     }
 
     @Bean
-    AuditLog auditLog(JdbcClient jdbc, Clock clock) {
-        return new AuditLog(jdbc, clock);
+    AuditLog auditLog(JdbcClient jdbc, Clock clock, SecurityProperties security) {
+        return new AuditLog(jdbc, clock, security.mode().signIn());
     }
 
     @Bean

@@ -33,10 +33,23 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final boolean signIn;
 
-    public AuditLog(JdbcClient jdbc, Clock clock) {
+    /** @param signIn whether sign-in is on; without it work is not logged (no one could read the log) */
+    public AuditLog(JdbcClient jdbc, Clock clock, boolean signIn) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.signIn = signIn;
+    }
+
+    /**
+     * Records work (translating, sharing, revoking) done for {@code owner}: {@code user:NAME} is logged as
+     * NAME, other owners (API keys of mode none) as they are. Nothing is written in mode none.
+     */
+    public void recordWork(String owner, String action, String subject, String detail) {
+        if (signIn) {
+            record(owner.startsWith("user:") ? owner.substring(5) : owner, action, subject, detail);
+        }
     }
 
     public void record(String actor, String action, String subject, String detail) {

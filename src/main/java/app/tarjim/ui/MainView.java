@@ -44,6 +44,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import app.tarjim.ui.account.AccountLinks;
+import app.tarjim.account.AuditLog;
+import org.springframework.beans.factory.annotation.Autowired;
 import com.vaadin.flow.server.Command;
 import com.vaadin.flow.server.streams.UploadHandler;
 
@@ -130,6 +132,16 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
                 inputSection(), progress, status, results, history);
         updateBanner(models.resolved(TranslationPreset.FAST).orElse(null));
     }
+
+    /** The audit log, when Spring makes the view (sign-in on logs who translated and shared). */
+    @Autowired(required = false)
+    void audit(AuditLog audit) {
+        this.audit = audit;
+        result.onShareChanged((made, link) -> audit.recordWork(owner, made ? AuditLog.SHARED : AuditLog.REVOKED_SHARE,
+                link.articleId().toString(), link.token().substring(0, 6) + "…"));
+    }
+
+    private AuditLog audit;
 
     private Div inputSection() {
         input.setLabel("Arabic article");
@@ -277,6 +289,9 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         PipelineRequest request = new PipelineRequest(input.getValue(), summaryLength.getValue(), preset.getValue(), terms);
         try {
             job = jobs.start(owner, request);
+            if (audit != null) {
+                audit.recordWork(owner, AuditLog.TRANSLATED, job.articleId().toString(), null);
+            }
         } catch (InputRejectedException | ServerBusyException e) {
             inputError.setText(e.getMessage()); // what the user typed stays in the text area
             return;

@@ -123,9 +123,17 @@ public class ResultActions extends Div {
         return anchor;
     }
 
+    /** Called with true and the link when one is made, false when one is revoked (for the audit log). */
+    public void onShareChanged(java.util.function.BiConsumer<Boolean, ShareLink> listener) {
+        this.shareChanged = listener;
+    }
+
+    private java.util.function.BiConsumer<Boolean, ShareLink> shareChanged = (made, changed) -> { };
+
     private void createLink() {
         try {
             link = shares.create(article.id(), owner, expiry.getValue().duration());
+            shareChanged.accept(true, link);
             showLink();
             shareStatus.setText("Anyone with this link can read the summary and translation"
                     + (link.expiresAt() == null ? "." : " until it expires."));
@@ -136,6 +144,7 @@ public class ResultActions extends Div {
 
     private void revokeLink() {
         if (link != null && shares.revoke(owner, link.token())) {
+            shareChanged.accept(false, link);
             link = null;
             showLink();
             shareStatus.setText("Link revoked: it no longer opens.");
