@@ -70,7 +70,10 @@ class OidcSignIn implements SignInMethod {
     public void configure(HttpSecurity http) throws Exception {
         http.oauth2Login(login -> login
                 .clientRegistrationRepository(registrations)
-                .userInfoEndpoint(info -> info.oidcUserService(users)));
+                .userInfoEndpoint(info -> info.oidcUserService(users))
+                // To a page that says so, not back to the provider (which would sign the same user in again).
+                .failureHandler((request, response, exception) ->
+                        response.sendRedirect(request.getContextPath() + "/login?error")));
     }
 
     @Override
@@ -121,12 +124,14 @@ class OidcSignIn implements SignInMethod {
             return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), nameKey);
         }
 
-        static boolean hasValue(Object claim, String value) {
+        /** Whether the claim (a string, space- or comma-separated, or a list) holds one of the comma-separated values. */
+        static boolean hasValue(Object claim, String values) {
+            List<String> wanted = List.of(values.split("\\s*,\\s*"));
             if (claim instanceof String s) {
-                return s.equals(value) || List.of(s.split("[ ,]")).contains(value);
+                return List.of(s.strip().split("[ ,]+")).stream().anyMatch(wanted::contains);
             }
-            if (claim instanceof Collection<?> values) {
-                return values.stream().anyMatch(v -> value.equals(String.valueOf(v)));
+            if (claim instanceof Collection<?> held) {
+                return held.stream().anyMatch(v -> wanted.contains(String.valueOf(v)));
             }
             return false;
         }

@@ -44,7 +44,7 @@ public record SecurityProperties(List<String> allowedOrigins, SecurityMode mode,
      * @param clientSecret its secret
      * @param nameClaim    claim that names the user (default preferred_username, then email, then sub)
      * @param adminClaim   claim holding groups or roles (default groups); a string or a list of strings
-     * @param adminValue   value in that claim that makes a user an admin (default tarjim-admin)
+     * @param adminValue   value in that claim that makes a user an admin (default tarjim-admin); several comma-separated
      * @param scopes       scopes asked for (default openid, profile, email)
      */
     public record Oidc(String issuerUri, String clientId, String clientSecret, String nameClaim, String adminClaim,

@@ -1,7 +1,9 @@
 package app.tarjim.account.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import app.tarjim.security.SecurityMode;
+import app.tarjim.security.SecurityProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -15,14 +17,45 @@ import org.springframework.web.util.HtmlUtils;
  * account exists.
  */
 @Controller
-@ConditionalOnProperty(name = "tarjim.security.mode", havingValue = "local")
+@ConditionalOnExpression("'${tarjim.security.mode:none}'.toLowerCase() != 'none'")
 class LoginPageController {
+
+    private final boolean singleSignOn;
+
+    LoginPageController(SecurityProperties security) {
+        this.singleSignOn = security.mode() == SecurityMode.OIDC;
+    }
 
     @GetMapping(path = "/login", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(HttpServletRequest request) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         String message = message(request);
-        String html = """
+        if (singleSignOn) {
+            // Mode oidc: sign-in happens at the provider; this page only says why it did not work.
+            return html(PAGE.formatted(message + (message.isEmpty() ? "" : "<p>If this persists, ask an admin.</p>")
+                    + "<p><a id=\"sso\" href=\"" + HtmlUtils.htmlEscape(request.getContextPath())
+                    + "/oauth2/authorization/tarjim\">Sign in with single sign-on</a></p>"));
+        }
+        String form = """
+                <form method="post" action="%s/login">
+                <label for="username">Name</label>
+                <input id="username" name="username" autocomplete="username" required autofocus>
+                <label for="password">Password</label>
+                <input id="password" name="password" type="password" autocomplete="current-password" required>
+                %s
+                <button type="submit" id="sign-in">Sign in</button>
+                </form>
+                """.formatted(HtmlUtils.htmlEscape(request.getContextPath()),
+                csrf == null ? "" : "<input type=\"hidden\" name=\"" + HtmlUtils.htmlEscape(csrf.getParameterName())
+                        + "\" value=\"" + HtmlUtils.htmlEscape(csrf.getToken()) + "\">");
+        return html(PAGE.formatted(message + form));
+    }
+
+    private static ResponseEntity<String> html(String html) {
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).header("Cache-Control", "no-store").body(html);
+    }
+
+    private static final String PAGE = """
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -41,22 +74,10 @@ class LoginPageController {
                 <body><main>
                 <h1>Sign in to Tarjim</h1>
                 %s
-                <form method="post" action="%s/login">
-                <label for="username">Name</label>
-                <input id="username" name="username" autocomplete="username" required autofocus>
-                <label for="password">Password</label>
-                <input id="password" name="password" type="password" autocomplete="current-password" required>
-                %s
-                <button type="submit" id="sign-in">Sign in</button>
-                </form>
                 </main></body></html>
-                """.formatted(message, HtmlUtils.htmlEscape(request.getContextPath()),
-                csrf == null ? "" : "<input type=\"hidden\" name=\"" + HtmlUtils.htmlEscape(csrf.getParameterName())
-                        + "\" value=\"" + HtmlUtils.htmlEscape(csrf.getToken()) + "\">");
-        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).header("Cache-Control", "no-store").body(html);
-    }
+                """;
 
-    private static String message(HttpServletRequest request) {
+    private String message(HttpServletRequest request) {
         if (request.getParameter("locked") != null) {
             return "<p class=\"msg\" role=\"alert\">This account is locked after too many wrong passwords. "
                     + "Try again later, or ask an admin to reset it.</p>";
@@ -66,7 +87,8 @@ class LoginPageController {
                     + "again.</p>";
         }
         if (request.getParameter("error") != null) {
-            return "<p class=\"msg\" role=\"alert\">Wrong name or password, or the account is disabled.</p>";
+            return "<p class=\"msg\" role=\"alert\">" + (singleSignOn ? "Signing in did not work: the account "
+                    + "may be disabled in Tarjim." : "Wrong name or password, or the account is disabled.") + "</p>";
         }
         if (request.getParameter("logout") != null) {
             return "<p class=\"ok\" role=\"status\">You are signed out.</p>";
