@@ -32,6 +32,8 @@ import jakarta.annotation.security.RolesAllowed;
 public class AdminView extends VerticalLayout {
 
     static final int AUDIT_SHOWN = 200;
+    static final java.util.Set<String> ARTICLE_ACTIONS = java.util.Set.of(AuditLog.TRANSLATED, AuditLog.SHARED,
+            AuditLog.REVOKED_SHARE);
 
     private final Accounts accounts;
     private final AuditLog audit;
@@ -79,7 +81,10 @@ public class AdminView extends VerticalLayout {
         events.addColumn(e -> SettingsView.time(e.at())).setHeader("When");
         events.addColumn(AuditEvent::actor).setHeader("Who");
         events.addColumn(AuditEvent::action).setHeader("Did");
-        events.addColumn(AuditEvent::subject).setHeader("What");
+        // Work events name an article: admins open anyone's article from here.
+        events.addComponentColumn(e -> e.subject() != null && ARTICLE_ACTIONS.contains(e.action())
+                ? new Anchor("./?article=" + e.subject(), e.subject()) : new com.vaadin.flow.component.html.Span(
+                e.subject() == null ? "" : e.subject())).setHeader("What");
         events.addColumn(AuditEvent::detail).setHeader("Detail");
         Anchor csv = new Anchor("admin/audit.csv", "Download the whole log as CSV");
         csv.setId("audit-csv");
