@@ -75,7 +75,7 @@ public class AdminView extends VerticalLayout {
                 .setHeader("State");
         users.addColumn(a -> a.lastLoginAt() == null ? "never" : SettingsView.time(a.lastLoginAt()))
                 .setHeader("Last sign-in");
-        users.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        users.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setKey("actions");
         users.setAllRowsVisible(true);
 
         events.addColumn(e -> SettingsView.time(e.at())).setHeader("When");

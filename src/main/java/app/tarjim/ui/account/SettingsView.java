@@ -86,7 +86,7 @@ public class SettingsView extends VerticalLayout {
         grid.addColumn(k -> time(k.createdAt())).setHeader("Made");
         grid.addColumn(k -> k.lastUsedAt() == null ? "never" : time(k.lastUsedAt())).setHeader("Last used");
         grid.addComponentColumn(k -> k.active() ? revokeButton(k) : new Paragraph("revoked " + time(k.revokedAt())))
-                .setHeader("");
+                .setHeader("").setKey("revoke");
         grid.setAllRowsVisible(true);
         add(form, error, shown, grid);
         refresh();
