@@ -33,6 +33,11 @@ class KeyCheck {
         this.failures = failures;
     }
 
+    /** Whether calls need a key: keys in tarjim.api.keys, or sign-in on (users' keys). */
+    boolean required() {
+        return keys.required();
+    }
+
     /** The owner of the work this call makes; throws the LibreTranslate error when it may not go ahead. */
     String admit(HttpServletRequest request, String apiKey) {
         String key = apiKey == null || apiKey.isBlank() ? ApiCaller.keyOf(request) : apiKey.strip();

@@ -198,6 +198,8 @@ class LocalModeTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"q\":\"مرحبا\",\"api_key\":\"" + key + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(with.statusCode()).isEqualTo(200);
+        HttpResponse<String> settings = http.send(get("/frontend/settings").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(settings.body()).contains("\"keyRequired\":true");
     }
 
     private HttpResponse<String> api(String path, String key) throws Exception {
