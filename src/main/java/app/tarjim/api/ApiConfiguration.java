@@ -1,9 +1,11 @@
 package app.tarjim.api;
 
+import app.tarjim.security.ApiKeys;
 import app.tarjim.security.RequestBodyLimitFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -31,10 +33,17 @@ class ApiConfiguration {
         return new RateLimiter(System::nanoTime);
     }
 
+    /** Mode none: the keys of tarjim.api.keys. With sign-in on, the account package supplies users' keys. */
     @Bean
-    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiProperties properties, ObjectMapper json) {
+    @ConditionalOnProperty(name = "tarjim.security.mode", havingValue = "none", matchIfMissing = true)
+    ApiKeys propertyApiKeys(ApiProperties properties) {
+        return new PropertyApiKeys(properties);
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiProperties properties, ApiKeys keys, ObjectMapper json) {
         FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(
-                properties, apiKeyRequestLimiter(), apiKeyFailureLimiter(), json));
+                properties, keys, apiKeyRequestLimiter(), apiKeyFailureLimiter(), json));
         registration.addUrlPatterns("/*");
         registration.setOrder(API_FILTER_ORDER);
         return registration;

@@ -1,6 +1,8 @@
 package app.tarjim.api;
 
 import app.tarjim.security.ApiCaller;
+import app.tarjim.security.ApiKeyHolder;
+import app.tarjim.security.ApiKeys;
 import app.tarjim.security.Problems;
 import app.tarjim.security.RequestPaths;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Guards the HTTP API ({@code /api/**}) and, when keys are configured, the actuator endpoints other than
@@ -28,12 +31,20 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     static final String HEADER = ApiCaller.KEY_HEADER;
 
     private final ApiProperties properties;
+    private final ApiKeys keys;
     private final RateLimiter limiter;
     private final RateLimiter failures;
     private final ObjectMapper json;
 
+    /** Keys from {@code tarjim.api.keys} only (mode none). */
     public ApiKeyFilter(ApiProperties properties, RateLimiter limiter, RateLimiter failures, ObjectMapper json) {
+        this(properties, new PropertyApiKeys(properties), limiter, failures, json);
+    }
+
+    public ApiKeyFilter(ApiProperties properties, ApiKeys keys, RateLimiter limiter, RateLimiter failures,
+                        ObjectMapper json) {
         this.properties = properties;
+        this.keys = keys;
         this.limiter = limiter;
         this.failures = failures;
         this.json = json;
@@ -51,7 +62,13 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!properties.keysRequired()) {
+        boolean actuator = !RequestPaths.isUnder(request, "/api");
+        if (!keys.required()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (actuator && keys.ofAccounts() && ApiCaller.keyOf(request) == null) {
+            // With sign-in on, an admin's browser session may read the actuator too: Spring Security decides.
             chain.doFilter(request, response);
             return;
         }
@@ -65,21 +82,30 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         String key = ApiCaller.keyOf(request);
-        if (key == null || !properties.keys().containsKey(key)) {
+        Optional<ApiKeyHolder> found = keys.find(key);
+        if (found.isEmpty()) {
             failures.acquire(client, properties.failedAttemptsPerMinute());
             Problems.write(json, response, HttpStatus.UNAUTHORIZED, "API key required",
                     "Send a valid API key in the X-API-Key header (or as Authorization: Bearer <key>).",
                     request.getRequestURI());
             return;
         }
-        long waitSeconds = limiter.acquire(key, properties.requestsPerMinute(key));
+        ApiKeyHolder holder = found.get();
+        if (actuator && keys.ofAccounts() && !holder.admin()) {
+            Problems.write(json, response, HttpStatus.FORBIDDEN, "Admins only",
+                    "The actuator endpoints other than health are for admins; this key's user is not one.",
+                    request.getRequestURI());
+            return;
+        }
+        long waitSeconds = limiter.acquire(holder.limitName(), holder.requestsPerMinute());
         if (waitSeconds > 0) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(waitSeconds));
             Problems.write(json, response, HttpStatus.TOO_MANY_REQUESTS, "Rate limit reached",
-                    "This API key may make " + properties.requestsPerMinute(key)
+                    holder.description() + " may make " + holder.requestsPerMinute()
                             + " requests a minute. Try again in " + waitSeconds + " s.", request.getRequestURI());
             return;
         }
+        ApiCaller.admitted(request, holder);
         chain.doFilter(request, response);
     }
 }

@@ -1,5 +1,6 @@
 package app.tarjim.api;
 
+import app.tarjim.account.AuditLog;
 import app.tarjim.article.ArticleExports;
 import app.tarjim.article.ArticleNotFoundException;
 import app.tarjim.article.ArticleService;
@@ -85,7 +86,9 @@ public class ArticleApiController {
                     "The text has " + characters + " characters; synchronous translation takes up to "
                             + properties.maxSyncChars() + ". Use POST /api/v1/articles and poll the Location it returns.");
         }
-        return ArticleJson.of(jobs.translateNow(ApiCaller.ownerOf(request), pipelineRequest));
+        StoredArticle translated = jobs.translateNow(ApiCaller.ownerOf(request), pipelineRequest);
+        audit(request, AuditLog.TRANSLATED, translated.id().toString(), "api");
+        return ArticleJson.of(translated);
     }
 
     @PostMapping(path = "/articles", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -94,6 +97,7 @@ public class ArticleApiController {
                     + "translates a text with too few Arabic letters, as for POST /api/v1/translate.")
     public ResponseEntity<ArticleJson> start(@RequestBody TranslateRequest body, HttpServletRequest request) {
         TranslationJob job = jobs.start(ApiCaller.ownerOf(request), toPipelineRequest(body, request));
+        audit(request, AuditLog.TRANSLATED, job.articleId().toString(), "api");
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/v1/articles/{id}").buildAndExpand(job.articleId()).toUri();
         StoredArticle stored = articles.find(job.articleId()).orElseThrow();
@@ -154,6 +158,7 @@ public class ArticleApiController {
         }
         ShareLink link = shares.create(id, article.owner(),
                 Optional.ofNullable(expiresInHours).map(Duration::ofHours));
+        audit(request, AuditLog.SHARED, id.toString(), link.token().substring(0, 6) + "…");
         String url = shareBaseUrl.isEmpty()
                 ? ServletUriComponentsBuilder.fromCurrentContextPath().path(link.path()).toUriString()
                 : shareBaseUrl + link.path();
@@ -166,6 +171,7 @@ public class ArticleApiController {
     public ResponseEntity<Void> revokeAll(@PathVariable UUID id, HttpServletRequest request) {
         StoredArticle article = owned(id, request);
         shares.links(article.owner(), id).forEach(link -> shares.revoke(article.owner(), link.token()));
+        audit(request, AuditLog.REVOKED_SHARE, id.toString(), "all links");
         return ResponseEntity.noContent().build();
     }
 
@@ -176,6 +182,7 @@ public class ArticleApiController {
         if (!shares.revoke(article.owner(), token)) {
             throw problem(HttpStatus.NOT_FOUND, "Share link not found", "This article has no such share link.");
         }
+        audit(request, AuditLog.REVOKED_SHARE, id.toString(), token.substring(0, Math.min(6, token.length())) + "…");
         return ResponseEntity.noContent().build();
     }
 
@@ -201,9 +208,23 @@ public class ArticleApiController {
         }
     }
 
+    /** Set by Spring; absent where the controller is made by hand. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void auditLog(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    private AuditLog audit;
+
+    private void audit(HttpServletRequest request, String action, String subject, String detail) {
+        if (audit != null) {
+            audit.recordWork(ApiCaller.ownerOf(request), action, subject, detail);
+        }
+    }
+
     private StoredArticle owned(UUID id, HttpServletRequest request) {
         return articles.find(id)
-                .filter(a -> a.owner().equals(ApiCaller.ownerOf(request)))
+                .filter(a -> ApiCaller.mayRead(request, a.owner()))
                 .orElseThrow(() -> new ArticleNotFoundException(id));
     }
 

@@ -25,7 +25,8 @@ public class TarjimCommand implements Runnable {
                 new SegmentCommand(),
                 new TranslateCommand(new EngineGenerators()),
                 new BatchCommand(),
-                new ModelsCommand());
+                new ModelsCommand(),
+                new UsersCommand());
     }
 
     public static CommandLine commandLine() {

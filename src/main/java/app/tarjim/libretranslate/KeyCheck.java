@@ -3,6 +3,8 @@ package app.tarjim.libretranslate;
 import app.tarjim.api.ApiProperties;
 import app.tarjim.api.RateLimiter;
 import app.tarjim.security.ApiCaller;
+import app.tarjim.security.ApiKeyHolder;
+import app.tarjim.security.ApiKeys;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
@@ -19,37 +21,46 @@ import org.springframework.stereotype.Component;
 class KeyCheck {
 
     private final ApiProperties properties;
+    private final ApiKeys keys;
     private final RateLimiter requests;
     private final RateLimiter failures;
 
-    KeyCheck(ApiProperties properties, @Qualifier("apiKeyRequestLimiter") RateLimiter requests,
+    KeyCheck(ApiProperties properties, ApiKeys keys, @Qualifier("apiKeyRequestLimiter") RateLimiter requests,
              @Qualifier("apiKeyFailureLimiter") RateLimiter failures) {
         this.properties = properties;
+        this.keys = keys;
         this.requests = requests;
         this.failures = failures;
+    }
+
+    /** Whether calls need a key: keys in tarjim.api.keys, or sign-in on (users' keys). */
+    boolean required() {
+        return keys.required();
     }
 
     /** The owner of the work this call makes; throws the LibreTranslate error when it may not go ahead. */
     String admit(HttpServletRequest request, String apiKey) {
         String key = apiKey == null || apiKey.isBlank() ? ApiCaller.keyOf(request) : apiKey.strip();
-        if (!properties.keysRequired()) {
+        if (!keys.required()) {
             return ApiCaller.ownerOfKey(key);   // as /api does: a key, needed or not, keeps its work apart
         }
         String client = request.getRemoteAddr();
         if (failures.waitSeconds(client, properties.failedAttemptsPerMinute()) > 0) {
             throw new LibreTranslateException(HttpStatus.FORBIDDEN, "Too many request limits violations");
         }
-        if (key == null || !properties.keys().containsKey(key)) {
+        ApiKeyHolder holder = keys.find(key).orElse(null);
+        if (holder == null) {
             failures.acquire(client, properties.failedAttemptsPerMinute());
             throw new LibreTranslateException(HttpStatus.FORBIDDEN, key == null
                     ? "Please contact the server operator to get an API key" : "Invalid API key");
         }
-        int perMinute = properties.requestsPerMinute(key);
-        long wait = requests.acquire(key, perMinute);
+        int perMinute = holder.requestsPerMinute();
+        long wait = requests.acquire(holder.limitName(), perMinute);
         if (wait > 0) {
             throw new RateLimited(perMinute, wait);
         }
-        return ApiCaller.ownerOfKey(key);
+        ApiCaller.admitted(request, holder);
+        return holder.owner();
     }
 
     /** LibreTranslate's 429, with how long to wait for Retry-After. */

@@ -161,8 +161,8 @@ class LibreTranslateController {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("charLimit", properties.charLimit());
         settings.put("frontendTimeout", 500);
-        settings.put("apiKeys", api.keysRequired());
-        settings.put("keyRequired", api.keysRequired());
+        settings.put("apiKeys", keys.required());
+        settings.put("keyRequired", keys.required());
         settings.put("suggestions", false);
         settings.put("filesTranslation", true);
         settings.put("supportedFilesFormat", List.of(".txt", ".html", ".htm", ".docx", ".pdf"));

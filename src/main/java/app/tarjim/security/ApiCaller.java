@@ -36,9 +36,33 @@ public final class ApiCaller {
         return null;
     }
 
+    /** Request attribute holding the {@link ApiKeyHolder} the key filter admitted the request as. */
+    public static final String HOLDER_ATTRIBUTE = ApiCaller.class.getName() + ".holder";
+
     /** The owner of what this request creates and may read. */
     public static String ownerOf(HttpServletRequest request) {
+        if (request.getAttribute(HOLDER_ATTRIBUTE) instanceof ApiKeyHolder holder) {
+            return holder.owner();
+        }
         return ownerOfKey(keyOf(request));
+    }
+
+    /** Remembers who the key filter admitted this request as, for {@link #ownerOf} and {@link #mayRead}. */
+    public static void admitted(HttpServletRequest request, ApiKeyHolder holder) {
+        request.setAttribute(HOLDER_ATTRIBUTE, holder);
+    }
+
+    /** Whether the key filter admitted this request with an admin's key. */
+    public static boolean admittedAdmin(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getAttribute(HOLDER_ATTRIBUTE) instanceof ApiKeyHolder holder && holder.admin();
+    }
+
+    /** Whether this request may read and change work recorded for {@code owner}: its own, or any for an admin key. */
+    public static boolean mayRead(HttpServletRequest request, String owner) {
+        if (request.getAttribute(HOLDER_ATTRIBUTE) instanceof ApiKeyHolder holder && holder.admin()) {
+            return true;
+        }
+        return owner.equals(ownerOf(request));
     }
 
     public static String ownerOfKey(String key) {

@@ -1,5 +1,6 @@
 package app.tarjim.ui;
 
+import app.tarjim.security.SignedIn;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.VaadinSession;
@@ -7,6 +8,7 @@ import jakarta.servlet.http.Cookie;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * Who "this browser" is, for history without accounts: a random id in a long-lived, HTTP-only cookie.
@@ -22,6 +24,10 @@ public final class BrowserOwner {
     }
 
     public static String current() {
+        Optional<SignedIn> user = SignedIn.current();
+        if (user.isPresent()) {
+            return user.get().owner();   // sign-in on: work belongs to the account, on any browser
+        }
         VaadinSession session = VaadinSession.getCurrent();
         if (session != null && session.getAttribute(SESSION_KEY) instanceof String known) {
             return known;
@@ -45,6 +51,12 @@ public final class BrowserOwner {
             session.setAttribute(SESSION_KEY, owner);
         }
         return owner;
+    }
+
+    /** Whether the current browser may open work recorded for {@code articleOwner}: its own, or any for an admin. */
+    public static boolean mayRead(String articleOwner) {
+        return SignedIn.current().map(user -> user.mayRead(articleOwner))
+                .orElseGet(() -> articleOwner.equals(current()));
     }
 
     private static String fromCookie() {

@@ -42,6 +42,10 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import app.tarjim.ui.account.AccountLinks;
+import app.tarjim.account.AuditLog;
+import org.springframework.beans.factory.annotation.Autowired;
 import com.vaadin.flow.server.Command;
 import com.vaadin.flow.server.streams.UploadHandler;
 
@@ -60,6 +64,7 @@ import java.util.concurrent.CompletionException;
  */
 @Route("")
 @PageTitle("Tarjim — Arabic news in English")
+@PermitAll // with sign-in on: any signed-in user; mode none checks no views
 public class MainView extends VerticalLayout implements BeforeEnterObserver {
 
     static final int MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -125,7 +130,7 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         Anchor batches = new Anchor("batches", "Batches");
         Anchor glossaryPage = new Anchor("glossary", "Glossary");
         glossaryPage.setId("glossary-link");
-        Div header = new Div(title, new Div(glossaryPage, batches));
+        Div header = new Div(title, new Div(glossaryPage, batches), new AccountLinks());
         header.addClassName("app-header");
 
         demoBanner.addClassName("demo-banner");
@@ -155,6 +160,16 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
                 inputSection(), progress, status, results, history);
         updateBanner(models.resolved(TranslationPreset.FAST).orElse(null));
     }
+
+    /** The audit log, when Spring makes the view (sign-in on logs who translated and shared). */
+    @Autowired(required = false)
+    void audit(AuditLog audit) {
+        this.audit = audit;
+        result.onShareChanged((made, link) -> audit.recordWork(owner, made ? AuditLog.SHARED : AuditLog.REVOKED_SHARE,
+                link.articleId().toString(), link.token().substring(0, 6) + "…"));
+    }
+
+    private AuditLog audit;
 
     private Div inputSection() {
         input.setLabel("Arabic article");
@@ -317,6 +332,9 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
                 force);
         try {
             job = jobs.start(owner, request);
+            if (audit != null) {
+                audit.recordWork(owner, AuditLog.TRANSLATED, job.articleId().toString(), null);
+            }
         } catch (InputRejectedException e) {
             inputError.setText(e.getMessage()); // what the user typed stays in the text area
             translateAnyway.setVisible(e.forceable());
@@ -499,7 +517,7 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         Optional<StoredArticle> article = parse(ids.get(0)).flatMap(articles::find)
-                .filter(a -> a.owner().equals(owner));
+                .filter(a -> a.owner().equals(owner) || BrowserOwner.mayRead(a.owner()));
         if (article.isEmpty()) {
             status.setText("That article is not in this browser's history.");
             return;

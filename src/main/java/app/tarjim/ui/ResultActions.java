@@ -129,7 +129,7 @@ public class ResultActions extends Div {
         for (ExportFormat format : List.of(ExportFormat.TEXT, ExportFormat.MARKDOWN, ExportFormat.DOCX, ExportFormat.PDF)) {
             downloads.add(download(format));
         }
-        List<ShareLink> existing = shares.links(owner, finished.id()).stream()
+        List<ShareLink> existing = shares.links(shareOwner(), finished.id()).stream()
                 .filter(l -> l.revokedAt() == null).toList();
         link = existing.isEmpty() ? null : existing.get(existing.size() - 1);
         showLink();
@@ -191,9 +191,25 @@ public class ResultActions extends Div {
         return anchor;
     }
 
+    /** Called with true and the link when one is made, false when one is revoked (for the audit log). */
+    public void onShareChanged(java.util.function.BiConsumer<Boolean, ShareLink> listener) {
+        this.shareChanged = listener;
+    }
+
+    private java.util.function.BiConsumer<Boolean, ShareLink> shareChanged = (made, changed) -> { };
+
+    /**
+     * Whose links these are: the article's owner. The page shows only articles the viewer may read, so that
+     * is the viewer, or, for an admin opening someone else's article, its owner (admins may revoke anyone's).
+     */
+    private String shareOwner() {
+        return article == null || !BrowserOwner.mayRead(article.owner()) ? owner : article.owner();
+    }
+
     private void createLink() {
         try {
-            link = shares.create(article.id(), owner, expiry.getValue().duration());
+            link = shares.create(article.id(), shareOwner(), expiry.getValue().duration());
+            shareChanged.accept(true, link);
             showLink();
             shareStatus.setText("Anyone with this link can read the summary and translation"
                     + (link.expiresAt() == null ? "." : " until it expires."));
@@ -203,7 +219,8 @@ public class ResultActions extends Div {
     }
 
     private void revokeLink() {
-        if (link != null && shares.revoke(owner, link.token())) {
+        if (link != null && shares.revoke(shareOwner(), link.token())) {
+            shareChanged.accept(false, link);
             link = null;
             showLink();
             shareStatus.setText("Link revoked: it no longer opens.");

@@ -149,8 +149,7 @@ class BatchController {
 
     /** The batch if the caller owns it; another key's batch is "not found", as if it did not exist. */
     private BatchJobView owned(UUID id, HttpServletRequest request) {
-        String owner = ApiCaller.ownerOf(request);
-        return batches.find(id).filter(job -> job.owner().equals(owner)).orElseThrow(() -> notFound(id));
+        return batches.find(id).filter(job -> ApiCaller.mayRead(request, job.owner())).orElseThrow(() -> notFound(id));
     }
 
     private static SummaryOption parseSummary(String summary) {

@@ -35,6 +35,7 @@ import java.util.Locale;
  * page is open), cancel, retry failed items and download the translations.
  */
 @Route("batches")
+@jakarta.annotation.security.PermitAll // with sign-in on: any signed-in user
 @PageTitle("Batches — Tarjim")
 public class BatchesView extends VerticalLayout {
 
@@ -116,9 +117,19 @@ public class BatchesView extends VerticalLayout {
         return SHARED_OWNER + ":" + browser;
     }
 
+    /**
+     * Whose jobs are listed: this browser's (or user's) and the old shared ones; with sign-in on also the
+     * user's jobs made through the API with their keys, and the old shared ones only for admins.
+     */
+    private List<String> listed() {
+        return app.tarjim.security.SignedIn.current()
+                .map(user -> user.admin() ? List.of(owner, user.owner(), SHARED_OWNER) : List.of(owner, user.owner()))
+                .orElse(List.of(owner, SHARED_OWNER));
+    }
+
     void refresh() {
         jobs.removeAll();
-        for (BatchJobView job : batches.recent(List.of(owner, SHARED_OWNER), JOBS_SHOWN)) {
+        for (BatchJobView job : batches.recent(listed(), JOBS_SHOWN)) {
             jobs.add(new BatchJobCard(job, batches.problems(job.id()), exporter, this::cancel, this::retry));
         }
         if (jobs.getComponentCount() == 0) {
