@@ -79,18 +79,23 @@ public final class Seq2SeqModel implements TextGenerator {
                 throw new ModelLoadException("Tokenizer file " + files.tokenizer() + " has " + codec.vocabSize()
                         + " tokens but " + files.config() + " gives vocab_size " + config.vocabSize());
             }
+            long[] allowed = null;
+            if (options.englishOnlyOutput() && codec.languages().multilingual() && options.targetLanguage() != null
+                    && options.targetLanguage().startsWith("eng_")) {
+                allowed = EnglishVocabulary.allowedIds(files.tokenizer(), options.targetLanguage(), config.vocabSize());
+            }
             EngineCounters counters = new EngineCounters();
             List<OnnxSession> sessions = new ArrayList<>();
             OnnxSession encoderSession = open(files.encoder(), options, counters, sessions, opened);
             Decoder decoder;
             if (files.usesMergedDecoder()) {
-                OnnxSession merged = open(decoderFile(files.mergedDecoder(), options, scratch), options, counters,
+                OnnxSession merged = open(decoderFile(files.mergedDecoder(), options, scratch, allowed, config), options, counters,
                         sessions, opened);
                 decoder = new Decoder(merged, merged, config, counters);
             } else {
-                OnnxSession first = open(decoderFile(files.decoder(), options, scratch), options, counters, sessions,
+                OnnxSession first = open(decoderFile(files.decoder(), options, scratch, allowed, config), options, counters, sessions,
                         opened);
-                OnnxSession withPast = open(decoderFile(files.decoderWithPast(), options, scratch), options, counters,
+                OnnxSession withPast = open(decoderFile(files.decoderWithPast(), options, scratch, allowed, config), options, counters,
                         sessions, opened);
                 decoder = new Decoder(first, withPast, config, counters);
             }
@@ -123,7 +128,23 @@ public final class Seq2SeqModel implements TextGenerator {
      * scratch folder with the output projection in int8, when the file has one to rewrite. Files with external
      * data stay as they are (the copy would not find the data).
      */
-    private static Path decoderFile(Path file, ModelOptions options, Path scratch) {
+    private static Path decoderFile(Path file, ModelOptions options, Path scratch, long[] allowed,
+                                    ModelConfig config) {
+        boolean externalData = Files.exists(file.resolveSibling(file.getFileName() + "_data"))
+                || Files.exists(file.resolveSibling(file.getFileName() + ".data"));
+        if (allowed != null) {
+            // English-only output vocabulary (wins over the int8 rewrite, whose MatMul it replaces)
+            if (externalData) {
+                throw new ModelLoadException("English-only output vocabulary: " + file + " keeps its weights in an "
+                        + "external data file, which a rewritten copy could not find");
+            }
+            Path copy = scratch.resolve("restricted-" + file.getFileName());
+            if (Int8Projection.restrictVocabulary(file, copy, allowed, config.vocabSize()) == 0) {
+                throw new ModelLoadException("English-only output vocabulary: no MatMul making the logits found in "
+                        + file);
+            }
+            return copy;
+        }
         if (options.variant() != ModelVariant.QUANTIZED || !options.int8OutputProjection()
                 || Files.exists(file.resolveSibling(file.getFileName() + "_data"))
                 || Files.exists(file.resolveSibling(file.getFileName() + ".data"))) {
