@@ -79,6 +79,15 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--batch-size", paramLabel = "N", description = "Inputs decoded together (default 16).")
     Integer batchSize;
 
+    @Option(names = "--src-lang", defaultValue = "arb_Arab", paramLabel = "CODE", description = "Multilingual models "
+            + "(NLLB-200): language code the input starts with; ignored by other models (default: ${DEFAULT-VALUE}).")
+    String sourceLanguage;
+
+    @Option(names = "--tgt-lang", defaultValue = "eng_Latn", paramLabel = "CODE", description = "Multilingual models "
+            + "(NLLB-200): language code forced as the first generated token; ignored by other models "
+            + "(default: ${DEFAULT-VALUE}).")
+    String targetLanguage;
+
     @Option(names = "--split-decoder", description = "Use decoder_model + decoder_with_past_model even when the merged decoder exists.")
     boolean splitDecoder;
 
@@ -135,7 +144,8 @@ public class GenerateCommand implements Callable<Integer> {
     }
 
     private ModelOptions modelOptions() {
-        ModelOptions.Builder b = ModelOptions.builder().variant(variant).preferMergedDecoder(!splitDecoder);
+        ModelOptions.Builder b = ModelOptions.builder().variant(variant).preferMergedDecoder(!splitDecoder)
+                .sourceLanguage(sourceLanguage).targetLanguage(targetLanguage);
         if (threads != null) {
             b.intraOpThreads(threads);
         }

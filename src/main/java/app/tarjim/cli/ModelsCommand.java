@@ -154,22 +154,27 @@ public class ModelsCommand implements Runnable {
         int execute(PrintWriter out, PrintWriter err) throws IOException {
             List<InstalledModel> models = new ModelInventory(registry()).list();
             if (json) {
-                out.println(new ObjectMapper().writeValueAsString(models.stream().map(ListModels::toJson).toList()));
+                ModelRegistry registry = registry();
+                out.println(new ObjectMapper().writeValueAsString(models.stream()
+                        .map(model -> toJson(model, entry(registry, model.role()))).toList()));
                 return 0;
             }
+            ModelRegistry registry = registry();
             for (InstalledModel model : models) {
                 long bytes = model.files().stream().mapToLong(ModelLock.LockedFile::size).sum();
-                out.printf(Locale.ROOT, "%-20s %-10s %s@%s%s%s, %d files, %.1f MB, %s%n", model.role(), model.state(),
-                        model.repo(), model.revision(),
+                ModelEntry entry = entry(registry, model.role());
+                out.printf(Locale.ROOT, "%-22s %-10s %s@%s%s%s, %d files, %.1f MB, %s; licence %s%s%n", model.role(),
+                        model.state(), model.repo(), model.revision(),
                         model.commit() == null ? "" : " (commit " + model.commit().substring(0, Math.min(7,
                                 model.commit().length())) + ")",
                         model.variant() == null ? "" : ", " + model.variant(),
-                        model.files().size(), bytes / MB, model.folder());
+                        model.files().size(), bytes / MB, model.folder(), entry.licenceText(),
+                        entry.optIn() ? " (opt-in)" : "");
             }
             return 0;
         }
 
-        private static Map<String, Object> toJson(InstalledModel model) {
+        private static Map<String, Object> toJson(InstalledModel model, ModelEntry entry) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("role", model.role());
             json.put("repo", model.repo());
@@ -187,6 +192,8 @@ public class ModelsCommand implements Runnable {
                 files.add(f);
             }
             json.put("files", files);
+            json.put("licence", entry.licence());
+            json.put("optIn", entry.optIn());
             return json;
         }
     }
@@ -195,7 +202,8 @@ public class ModelsCommand implements Runnable {
             description = "Fetches models from the hub into the models folder (all of the registry's when no role "
                     + "is named) and locks them; a progress bar goes to stderr.")
     static final class Pull extends Base {
-        @Parameters(paramLabel = "ROLE", arity = "0..*", description = "Roles to fetch (default: all).")
+        @Parameters(paramLabel = "ROLE", arity = "0..*", description = "Roles to fetch (default: all but the "
+                + "opt-in ones, such as translation-quality, whose licence is non-commercial: name those).")
         List<String> roles;
 
         @Option(names = "--variant", defaultValue = "quantized", paramLabel = "VARIANT",
@@ -212,6 +220,13 @@ public class ModelsCommand implements Runnable {
             OnnxVariant wanted = OnnxVariant.parse(variant);
             ModelRegistry registry = registry();
             List<ModelEntry> entries = entries(registry, roles);
+            if (roles == null || roles.isEmpty()) {
+                for (ModelEntry optIn : entries.stream().filter(ModelEntry::optIn).toList()) {
+                    err.printf("Skipping %s (%s, %s): opt-in; fetch it with models pull %s%n", optIn.id(),
+                            optIn.repo(), optIn.licenceText(), optIn.id());
+                }
+                entries = entries.stream().filter(entry -> !entry.optIn()).toList();
+            }
             DownloadSettings settings = new DownloadSettings(parent.environment, hubUrl, false, 4, Duration.ofSeconds(2));
             ModelDownloader downloader = new ModelDownloader(ModelDownloader.httpClient(parent.environment), settings);
             int status = 0;

@@ -37,10 +37,45 @@ final class Int8Projection {
     private static final int ATTRIBUTE_GRAPHS = 11;
 
     private final ByteBuffer file;
+    /** Null: the int8 rewrite; else the vocabulary restriction (see {@link #restrictVocabulary}). */
+    private final long[] allowed;
+    private final int vocabSize;
     private int rewritten;
 
     private Int8Projection(ByteBuffer file) {
+        this(file, null, 0);
+    }
+
+    private Int8Projection(ByteBuffer file, long[] allowed, int vocabSize) {
         this.file = file;
+        this.allowed = allowed;
+        this.vocabSize = vocabSize;
+    }
+
+    /**
+     * Writes a copy of a decoder whose output projection (the MatMul that makes the graph output {@code logits})
+     * multiplies only the columns of {@code allowed} ids: its weight goes through {@code Gather(W, allowed,
+     * axis=1)}, a constant expression ONNX Runtime folds into a sliced weight once at load. The [.., K] result is
+     * spread back over the full vocabulary with -inf for every other id (Pad with one -inf column, then Gather
+     * with a constant index map), so ids, logits processors and beam search stay as they are.
+     *
+     * @return the number of projections rewritten (two in a merged decoder); 0 leaves {@code target} unwritten
+     */
+    static int restrictVocabulary(Path source, Path target, long[] allowed, int vocabSize) {
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+            Int8Projection p = new Int8Projection(in.map(FileChannel.MapMode.READ_ONLY, 0, in.size()), allowed,
+                    vocabSize);
+            Rope model = p.message(0, p.file.limit(), MODEL_GRAPH, p::graph);
+            if (p.rewritten > 0) {
+                try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                    model.writeTo(out);
+                }
+            }
+            return p.rewritten;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot restrict the output vocabulary of " + source, e);
+        }
     }
 
     /**
@@ -92,14 +127,26 @@ final class Int8Projection {
         Map<Node, List<OnnxProto>> replaced = new HashMap<>();
         Set<Node> dropped = new HashSet<>();
         Map<String, Integer> uses = new HashMap<>();
+        Set<String> graphOutputs = new HashSet<>();
         nodes.forEach(n -> n.inputs.forEach(i -> uses.merge(i, 1, Integer::sum)));
         for (Field f : fields) {
             if (f.number == GRAPH_OUTPUT && f.wireType == 2) { // a graph output counts as a use: keep its producer
                 fields(f.valueStart, f.end).stream().filter(v -> v.number == VALUE_INFO_NAME)
-                        .forEach(v -> uses.merge(string(v), 1, Integer::sum));
+                        .forEach(v -> {
+                            uses.merge(string(v), 1, Integer::sum);
+                            graphOutputs.add(string(v));
+                        });
             }
         }
         for (Node n : nodes) {
+            if (allowed != null) {
+                if (n.op.equals("MatMul") && n.inputs.size() == 2 && graphOutputs.contains("logits")
+                        && n.outputs.get(0).equals("logits")) {
+                    replaced.put(n, restriction(n));
+                    rewritten++;
+                }
+                continue;
+            }
             Node dq = n.op.equals("MatMul") && n.inputs.size() == 2 ? producers.get(n.inputs.get(1)) : null;
             Node t = dq != null && dq.op.equals("DequantizeLinear") ? producers.get(dq.inputs.get(0)) : null;
             if (t != null && t.op.equals("Transpose")) {
@@ -139,6 +186,29 @@ final class Int8Projection {
             }
         }
         return out;
+    }
+
+    /** y = Gather(Pad(h x Gather(W, allowed, 1), one -inf column), index map, -1). */
+    private List<OnnxProto> restriction(Node matMul) {
+        String y = matMul.outputs.get(0);
+        String p = y + "_restricted";
+        long[] map = new long[vocabSize];
+        java.util.Arrays.fill(map, allowed.length); // the -inf column
+        for (int k = 0; k < allowed.length; k++) {
+            map[(int) allowed[k]] = k;
+        }
+        return List.of(
+                OnnxProto.int64Constant(p + "_ids", new long[] {allowed.length}, allowed),
+                OnnxProto.node(p + "_weight", "Gather", List.of(matMul.inputs.get(1), p + "_ids"),
+                        List.of(p + "_w"), OnnxProto.intAttribute("axis", 1)),
+                OnnxProto.node(p + "_matmul", "MatMul", List.of(matMul.inputs.get(0), p + "_w"), List.of(p + "_k")),
+                OnnxProto.int64Constant(p + "_pads", new long[] {6}, new long[] {0, 0, 0, 0, 0, 1}),
+                OnnxProto.floatScalarConstant(p + "_minus_inf", Float.NEGATIVE_INFINITY),
+                OnnxProto.node(p + "_pad", "Pad", List.of(p + "_k", p + "_pads", p + "_minus_inf"),
+                        List.of(p + "_padded")),
+                OnnxProto.int64Constant(p + "_map", new long[] {vocabSize}, map),
+                OnnxProto.node(p + "_spread", "Gather", List.of(p + "_padded", p + "_map"), List.of(y),
+                        OnnxProto.intAttribute("axis", -1)));
     }
 
     /** y = (DynamicQuantizeLinear(h) x Transpose(E) as int32) * h_scale * E_scale, zero points as given. */

@@ -28,10 +28,22 @@ package app.tarjim.engine;
  *                            ({@code MatMulInteger} over the file's int8 weights, see {@code Int8Projection}):
  *                            no float32 copy, but the hidden state is quantized per step, so scores and at times
  *                            tokens differ from the float32 projection. Off by default
+ * @param sourceLanguage      multilingual models (NLLB, M2M100, mBART) only: the language code the encoder input
+ *                            starts with, e.g. {@code arb_Arab}, put into the tokenizer's template at load; null
+ *                            keeps the file's (Xenova's NLLB tokenizer.json names {@code eng_Latn})
+ * @param targetLanguage      multilingual models only: the language code forced as the first generated token
+ *                            ({@code forced_bos_token_id}) on every call that does not set one itself, e.g.
+ *                            {@code eng_Latn}; null leaves the model's generation defaults as they are
+ * @param englishOnlyOutput   multilingual models translating into English ({@code targetLanguage} eng_...)
+ *                            only: the decoder's output projection runs over the ids of Latin-script pieces only
+ *                            ({@code EnglishVocabulary}), a weight sliced at load; other ids get -inf. Greedy
+ *                            output is unchanged whenever the full argmax is allowed; log-probabilities are
+ *                            normalised over the allowed ids, so beam scores differ. Off by default
  */
 public record ModelOptions(ModelVariant variant, int intraOpThreads, int interOpThreads,
                            boolean preferMergedDecoder, int maxBatchSize, boolean spinWait, boolean reduceInGraph,
-                           long reduceInGraphFrom, boolean foldDequantize, boolean int8OutputProjection) {
+                           long reduceInGraphFrom, boolean foldDequantize, boolean int8OutputProjection,
+                           String sourceLanguage, String targetLanguage, boolean englishOnlyOutput) {
 
     public ModelOptions {
         if (variant == null) {
@@ -61,6 +73,9 @@ public record ModelOptions(ModelVariant variant, int intraOpThreads, int interOp
         private long reduceInGraphFrom = 1L << 15;
         private boolean foldDequantize = true;
         private boolean int8OutputProjection = false;
+        private String sourceLanguage;
+        private String targetLanguage;
+        private boolean englishOnlyOutput = false;
 
         public Builder variant(ModelVariant v) { variant = v; return this; }
         public Builder intraOpThreads(int v) { intraOpThreads = v; return this; }
@@ -72,10 +87,14 @@ public record ModelOptions(ModelVariant variant, int intraOpThreads, int interOp
         public Builder reduceInGraphFrom(long v) { reduceInGraphFrom = v; return this; }
         public Builder foldDequantize(boolean v) { foldDequantize = v; return this; }
         public Builder int8OutputProjection(boolean v) { int8OutputProjection = v; return this; }
+        public Builder sourceLanguage(String v) { sourceLanguage = v; return this; }
+        public Builder targetLanguage(String v) { targetLanguage = v; return this; }
+        public Builder englishOnlyOutput(boolean v) { englishOnlyOutput = v; return this; }
 
         public ModelOptions build() {
             return new ModelOptions(variant, intraOpThreads, interOpThreads, preferMergedDecoder, maxBatchSize,
-                    spinWait, reduceInGraph, reduceInGraphFrom, foldDequantize, int8OutputProjection);
+                    spinWait, reduceInGraph, reduceInGraphFrom, foldDequantize, int8OutputProjection, sourceLanguage,
+                    targetLanguage, englishOnlyOutput);
         }
     }
 }

@@ -57,6 +57,32 @@ final class OnnxProto {
         return new OnnxProto().string(1, name).string(4, value).varint(20, 3);
     }
 
+    /** AttributeProto of type TENSOR: a tensor with the given dims, element type and little-endian raw bytes. */
+    static OnnxProto tensorAttribute(String name, long[] dims, int elemType, byte[] raw) {
+        OnnxProto tensor = new OnnxProto();
+        for (long d : dims) {
+            tensor.varint(1, d);
+        }
+        tensor.varint(2, elemType).lengthDelimited(9, raw);
+        return new OnnxProto().string(1, name).message(5, tensor).varint(20, 4);
+    }
+
+    /** A Constant node holding an int64 tensor. */
+    static OnnxProto int64Constant(String output, long[] dims, long[] values) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(values.length * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (long v : values) {
+            b.putLong(v);
+        }
+        return node(output, "Constant", List.of(), List.of(output), tensorAttribute("value", dims, INT64, b.array()));
+    }
+
+    /** A Constant node holding one float32 scalar. */
+    static OnnxProto floatScalarConstant(String output, float value) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(value);
+        return node(output, "Constant", List.of(), List.of(output), tensorAttribute("value", new long[0], FLOAT,
+                b.array()));
+    }
+
     /** ValueInfoProto of a tensor with the given element type and no fixed shape. */
     static OnnxProto tensorInfo(String name, int elemType) {
         OnnxProto tensor = new OnnxProto().varint(1, elemType);

@@ -31,12 +31,15 @@ public final class Seq2SeqModel implements TextGenerator {
     private final StepHead stepHead;
     private final Path scratchDir;
     private final EngineCounters counters;
+    /** The model's generation defaults with, for a multilingual model, the target language forced first. */
+    private final GenerationConfig defaults;
 
     private Seq2SeqModel(ModelInfo info, ModelConfig config, ModelOptions options, TextCodec codec,
                          List<OnnxSession> sessions, Encoder encoder, Decoder decoder, RowGather rowGather,
-                         StepHead stepHead, Path scratchDir, EngineCounters counters) {
+                         StepHead stepHead, Path scratchDir, EngineCounters counters, GenerationConfig defaults) {
         this.info = info;
         this.config = config;
+        this.defaults = defaults;
         this.options = options;
         this.codec = codec;
         this.sessions = sessions;
@@ -63,24 +66,36 @@ public final class Seq2SeqModel implements TextGenerator {
         Path scratch = createScratchDir();
         List<AutoCloseable> opened = new ArrayList<>();
         try {
-            TextCodec codec = TextCodec.load(files.tokenizer(), scratch);
+            TextCodec codec = TextCodec.load(files.tokenizer(), scratch, options.sourceLanguage());
             opened.add(codec);
+            GenerationConfig defaults = config.generationDefaults();
+            if (options.targetLanguage() != null && codec.languages().multilingual()) {
+                // NLLB/M2M100: the target language is the first generated token, forced per call (the
+                // published generation_config.json sets none, or another language)
+                defaults = defaults.overriddenBy(GenerationConfig.builder().forcedBosTokenId(
+                        codec.languages().id(options.targetLanguage(), files.tokenizer())).build());
+            }
             if (codec.vocabSize() > config.vocabSize()) {
                 throw new ModelLoadException("Tokenizer file " + files.tokenizer() + " has " + codec.vocabSize()
                         + " tokens but " + files.config() + " gives vocab_size " + config.vocabSize());
+            }
+            long[] allowed = null;
+            if (options.englishOnlyOutput() && codec.languages().multilingual() && options.targetLanguage() != null
+                    && options.targetLanguage().startsWith("eng_")) {
+                allowed = EnglishVocabulary.allowedIds(files.tokenizer(), options.targetLanguage(), config.vocabSize());
             }
             EngineCounters counters = new EngineCounters();
             List<OnnxSession> sessions = new ArrayList<>();
             OnnxSession encoderSession = open(files.encoder(), options, counters, sessions, opened);
             Decoder decoder;
             if (files.usesMergedDecoder()) {
-                OnnxSession merged = open(decoderFile(files.mergedDecoder(), options, scratch), options, counters,
+                OnnxSession merged = open(decoderFile(files.mergedDecoder(), options, scratch, allowed, config), options, counters,
                         sessions, opened);
                 decoder = new Decoder(merged, merged, config, counters);
             } else {
-                OnnxSession first = open(decoderFile(files.decoder(), options, scratch), options, counters, sessions,
+                OnnxSession first = open(decoderFile(files.decoder(), options, scratch, allowed, config), options, counters, sessions,
                         opened);
-                OnnxSession withPast = open(decoderFile(files.decoderWithPast(), options, scratch), options, counters,
+                OnnxSession withPast = open(decoderFile(files.decoderWithPast(), options, scratch, allowed, config), options, counters,
                         sessions, opened);
                 decoder = new Decoder(first, withPast, config, counters);
             }
@@ -98,7 +113,7 @@ public final class Seq2SeqModel implements TextGenerator {
             ModelInfo info = new ModelInfo(modelDir.getFileName().toString(), modelDir, config.modelType(),
                     options.variant());
             Seq2SeqModel model = new Seq2SeqModel(info, config, options, codec, List.copyOf(sessions), encoder,
-                    decoder, rowGather, stepHead, scratch, counters);
+                    decoder, rowGather, stepHead, scratch, counters, defaults);
             model.probe(files);
             return model;
         } catch (RuntimeException e) {
@@ -113,7 +128,23 @@ public final class Seq2SeqModel implements TextGenerator {
      * scratch folder with the output projection in int8, when the file has one to rewrite. Files with external
      * data stay as they are (the copy would not find the data).
      */
-    private static Path decoderFile(Path file, ModelOptions options, Path scratch) {
+    private static Path decoderFile(Path file, ModelOptions options, Path scratch, long[] allowed,
+                                    ModelConfig config) {
+        boolean externalData = Files.exists(file.resolveSibling(file.getFileName() + "_data"))
+                || Files.exists(file.resolveSibling(file.getFileName() + ".data"));
+        if (allowed != null) {
+            // English-only output vocabulary (wins over the int8 rewrite, whose MatMul it replaces)
+            if (externalData) {
+                throw new ModelLoadException("English-only output vocabulary: " + file + " keeps its weights in an "
+                        + "external data file, which a rewritten copy could not find");
+            }
+            Path copy = scratch.resolve("restricted-" + file.getFileName());
+            if (Int8Projection.restrictVocabulary(file, copy, allowed, config.vocabSize()) == 0) {
+                throw new ModelLoadException("English-only output vocabulary: no MatMul making the logits found in "
+                        + file);
+            }
+            return copy;
+        }
         if (options.variant() != ModelVariant.QUANTIZED || !options.int8OutputProjection()
                 || Files.exists(file.resolveSibling(file.getFileName() + "_data"))
                 || Files.exists(file.resolveSibling(file.getFileName() + ".data"))) {
@@ -154,7 +185,12 @@ public final class Seq2SeqModel implements TextGenerator {
 
     @Override
     public GenerationConfig defaults() {
-        return config.generationDefaults();
+        return defaults;
+    }
+
+    /** Language code tokens and their ids; empty for a model that is not multilingual (Marian, BART). */
+    public java.util.Map<String, Long> languageCodes() {
+        return codec.languages().ids();
     }
 
     public ModelConfig config() {
@@ -213,7 +249,7 @@ public final class Seq2SeqModel implements TextGenerator {
     /** As {@link #generate} but from encoder ids, e.g. ids made by another tokenizer. */
     public List<List<GeneratedSequence>> generateFromIds(List<long[]> inputIds, GenerationConfig overrides,
                                                          BooleanSupplier cancelled) {
-        GenerationSettings settings = GenerationSettings.resolve(config.generationDefaults().overriddenBy(overrides));
+        GenerationSettings settings = GenerationSettings.resolve(defaults.overriddenBy(overrides));
         long[][] ids = inputIds.toArray(long[][]::new);
         for (long[] input : ids) {
             if (input.length == 0 || input.length > maxInputTokens()) {

@@ -12,15 +12,23 @@ final class TextCodec implements AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
     private final int vocabSize;
     private final List<String> sanitizerChanges;
+    private final LanguageCodes languages;
 
-    private TextCodec(HuggingFaceTokenizer tokenizer, int vocabSize, List<String> sanitizerChanges) {
+    private TextCodec(HuggingFaceTokenizer tokenizer, int vocabSize, List<String> sanitizerChanges,
+                      LanguageCodes languages) {
         this.tokenizer = tokenizer;
         this.vocabSize = vocabSize;
         this.sanitizerChanges = sanitizerChanges;
+        this.languages = languages;
     }
 
     static TextCodec load(Path tokenizerJson, Path scratchDir) {
-        TokenizerSanitizer.Result checked = TokenizerSanitizer.prepare(tokenizerJson, scratchDir);
+        return load(tokenizerJson, scratchDir, null);
+    }
+
+    /** @param sourceLanguage see {@link TokenizerSanitizer#prepare(Path, Path, String)} */
+    static TextCodec load(Path tokenizerJson, Path scratchDir, String sourceLanguage) {
+        TokenizerSanitizer.Result checked = TokenizerSanitizer.prepare(tokenizerJson, scratchDir, sourceLanguage);
         try {
             // Explicit options: only the Path form, never the hub name form, and no truncation or padding.
             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
@@ -29,7 +37,7 @@ final class TextCodec implements AutoCloseable {
                     .optTruncation(false)
                     .optPadding(false)
                     .build();
-            return new TextCodec(tokenizer, checked.vocabSize(), checked.changes());
+            return new TextCodec(tokenizer, checked.vocabSize(), checked.changes(), checked.languages());
         } catch (IOException | RuntimeException e) {
             throw new ModelLoadException("Tokenizer file " + tokenizerJson + " cannot be loaded: " + e.getMessage(), e);
         }
@@ -46,6 +54,10 @@ final class TextCodec implements AutoCloseable {
     /** Highest id the tokenizer can produce, plus one. */
     int vocabSize() {
         return vocabSize;
+    }
+
+    LanguageCodes languages() {
+        return languages;
     }
 
     List<String> sanitizerChanges() {

@@ -29,17 +29,33 @@ final class TokenizerSanitizer {
      * @param path      the file to give to DJL: the original, or the sanitised copy
      * @param changes   what was changed, empty when the original is used
      * @param vocabSize highest token id plus one, added tokens included
+     * @param languages the language-code tokens of a multilingual tokenizer (NLLB, M2M100, mBART), else none
      */
-    record Result(Path path, List<String> changes, int vocabSize) {
+    record Result(Path path, List<String> changes, int vocabSize, LanguageCodes languages) {
     }
 
     private TokenizerSanitizer() {
     }
 
     static Result prepare(Path tokenizerJson, Path scratchDir) {
+        return prepare(tokenizerJson, scratchDir, null);
+    }
+
+    /**
+     * @param sourceLanguage for a multilingual tokenizer, the language code its encodings start with (e.g.
+     *                       {@code arb_Arab}); null keeps the file's. Ignored for a tokenizer without language codes
+     */
+    static Result prepare(Path tokenizerJson, Path scratchDir, String sourceLanguage) {
         ObjectNode root = parse(tokenizerJson);
         int vocabSize = validateModel(tokenizerJson, root);
+        LanguageCodes languages = LanguageCodes.of(root);
         List<String> changes = new ArrayList<>();
+        if (sourceLanguage != null && languages.multilingual()) {
+            String change = languages.setSource(root, sourceLanguage, tokenizerJson);
+            if (change != null) {
+                changes.add(change);
+            }
+        }
         JsonNode normalizer = root.get("normalizer");
         if (isNullCharsmap(normalizer)) {
             root.putNull("normalizer");
@@ -57,7 +73,7 @@ final class TokenizerSanitizer {
             }
         }
         if (changes.isEmpty()) {
-            return new Result(tokenizerJson, List.of(), vocabSize);
+            return new Result(tokenizerJson, List.of(), vocabSize, languages);
         }
         Path copy = scratchDir.resolve("tokenizer.json");
         try {
@@ -67,7 +83,7 @@ final class TokenizerSanitizer {
             throw new ModelLoadException("Cannot write the sanitised copy of " + tokenizerJson + " to " + copy, e);
         }
         LOG.info("Tokenizer {}: {}; loading the sanitised copy {}", tokenizerJson, String.join(", ", changes), copy);
-        return new Result(copy, List.copyOf(changes), vocabSize);
+        return new Result(copy, List.copyOf(changes), vocabSize, languages);
     }
 
     private static ObjectNode parse(Path file) {

@@ -22,6 +22,13 @@
  * opened with {@code session.disable_quant_qdq=1}, so their dequantized output projection is folded once at load
  * instead of recomputed each step; {@code Int8Projection} can instead rewrite that projection into int8 maths.
  *
+ * <p>Multilingual models (NLLB-200 / M2M100, mBART): {@code LanguageCodes} finds the language-code tokens of
+ * tokenizer.json and puts {@link app.tarjim.engine.ModelOptions#sourceLanguage()} into its post-processor template
+ * (the published NLLB file names eng_Latn); {@link app.tarjim.engine.ModelOptions#targetLanguage()} becomes the
+ * {@code forced_bos_token_id} of every call that sets none. With
+ * {@link app.tarjim.engine.ModelOptions#englishOnlyOutput()} the decoder's output projection is rewritten at load
+ * to multiply only the rows of {@code EnglishVocabulary}'s ids.
+ *
  * <p>Thread-safety: a model may serve concurrent calls; each call has its own predictors and native memory,
  * released when it returns (or is cancelled).
  */

@@ -37,6 +37,15 @@ public class ModelService {
         this.provider = provider;
     }
 
+    /** The registry's translation model of a preset (for its name and licence); empty when there is no registry. */
+    public Optional<app.tarjim.pipeline.models.ModelEntry> translationModel(TranslationPreset preset) {
+        try {
+            return Optional.of(provider.get().registry().translation(preset));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Starts resolving a preset in the background (used at start-up for the default preset). */
     public CompletableFuture<ModelResolution> prepare(TranslationPreset preset) {
         return resolutions.computeIfAbsent(preset, p -> CompletableFuture.supplyAsync(() -> {

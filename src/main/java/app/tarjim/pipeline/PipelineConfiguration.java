@@ -14,6 +14,7 @@ import app.tarjim.engine.ModelVariant;
 import app.tarjim.engine.Seq2SeqModel;
 import app.tarjim.engine.SharedBatcher;
 import app.tarjim.engine.TextGenerator;
+import app.tarjim.pipeline.models.EngineGenerators;
 import app.tarjim.pipeline.models.GeneratorFactory;
 import app.tarjim.pipeline.models.TranslationPreset;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -82,7 +83,8 @@ public class PipelineConfiguration {
             ModelVariant variant = Files.exists(dir.resolve("onnx/encoder_model" + properties.variant().fileSuffix() + ".onnx"))
                     ? properties.variant() : ModelVariant.FP32;
             ModelOptions.Builder options = ModelOptions.builder().variant(variant)
-                    .int8OutputProjection(properties.int8OutputProjection());
+                    .int8OutputProjection(properties.int8OutputProjection())
+                    .sourceLanguage(EngineGenerators.SOURCE_LANGUAGE).targetLanguage(EngineGenerators.TARGET_LANGUAGE);
             if (properties.threads() > 0) {
                 options.intraOpThreads(properties.threads());
             }

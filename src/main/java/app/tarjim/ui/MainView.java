@@ -221,7 +221,7 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         summaryLength.setValue(SummaryLength.MEDIUM);
         preset.setLabel("Model");
         preset.setItems(TranslationPreset.values());
-        preset.setItemLabelGenerator(TranslationPreset::label);
+        preset.setItemLabelGenerator(p -> ModelPanel.presetLabel(p, models.translationModel(p)));
         preset.setValue(TranslationPreset.FAST);
         Div optionsBody = new Div(summaryLength, preset, glossary);
         optionsBody.addClassName("options");

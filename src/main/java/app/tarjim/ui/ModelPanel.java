@@ -3,6 +3,8 @@ package app.tarjim.ui;
 import app.tarjim.pipeline.ModelService;
 import app.tarjim.pipeline.ModelsStatus;
 import app.tarjim.pipeline.models.DownloadProgress;
+import app.tarjim.pipeline.models.ModelEntry;
+import app.tarjim.pipeline.models.TranslationPreset;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.PollEvent;
@@ -13,6 +15,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.shared.Registration;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Where the models stand, at the top of the page while it matters: which model is downloading, MB done of
@@ -70,6 +73,17 @@ public class ModelPanel extends Div {
         line.setText(text);
         bar.setVisible(!problem);
         getElement().getClassList().set("problem", problem);
+    }
+
+    /**
+     * The preset's name for the model choice, with the licence when it restricts use: "quality (NLLB-200,
+     * CC-BY-NC-4.0, non-commercial use only)"; the plain name otherwise.
+     */
+    static String presetLabel(TranslationPreset preset, Optional<ModelEntry> model) {
+        return model.filter(ModelEntry::nonCommercial)
+                .map(entry -> preset.label() + " (" + entry.repo().substring(entry.repo().indexOf('/') + 1) + ", "
+                        + entry.licenceText() + ")")
+                .orElse(preset.label());
     }
 
     /** "Downloading Xenova/opus-mt-ar-en: 120 of 300 MB (40%) · 4.2 MB/s · about 43 s left. …" */

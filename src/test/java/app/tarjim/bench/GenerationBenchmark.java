@@ -66,7 +66,11 @@ public final class GenerationBenchmark {
         List<Result> results = new ArrayList<>();
         try {
             for (String label : System.getProperty("gb.variants", "fp32,int8,int8-dq,int8-mm").split(",")) {
+                long rssBefore = rssKb();
+                long loadStart = System.nanoTime();
                 models.put(label, Seq2SeqModel.load(model, options(label, threads).build()));
+                System.out.printf("load %-8s %8.0f ms, resident memory +%d MB%n", label,
+                        (System.nanoTime() - loadStart) / 1e6, (rssKb() - rssBefore) / 1024);
             }
             for (String beams : System.getProperty("gb.beams", "1,4").split(",")) {
                 for (boolean batch : new boolean[] {false, true}) {
@@ -81,6 +85,20 @@ public final class GenerationBenchmark {
         results.sort(java.util.Comparator.comparingInt(r -> order.indexOf(r.variant())));
         JsonNode tjs = runTransformersJs(model, inputsFile, threads, newTokens, runs);
         print(results, tjs);
+    }
+
+    /** VmRSS of this process in kB (Linux), -1 elsewhere. */
+    private static long rssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
     }
 
     /** Sixteen inputs of 12 to 40 random ids, ending with eos, fixed seed. */
@@ -102,13 +120,16 @@ public final class GenerationBenchmark {
     }
 
     private static ModelOptions.Builder options(String label, int threads) {
-        ModelOptions.Builder options = ModelOptions.builder().intraOpThreads(threads).maxBatchSize(BATCH);
-        options.variant(label.equals("fp32") ? ModelVariant.FP32 : ModelVariant.QUANTIZED);
+        // languages matter to multilingual models (NLLB) only; Marian and BART ignore them
+        ModelOptions.Builder options = ModelOptions.builder().intraOpThreads(threads).maxBatchSize(BATCH)
+                .sourceLanguage("arb_Arab").targetLanguage("eng_Latn");
+        options.variant(label.startsWith("fp32") ? ModelVariant.FP32 : ModelVariant.QUANTIZED);
         switch (label) {
             case "fp32", "int8" -> { }
+            case "fp32-en", "int8-en" -> options.englishOnlyOutput(true); // NLLB: English-only output vocabulary
             case "int8-dq" -> options.foldDequantize(false); // ONNX Runtime's default: dequantized every step
             case "int8-mm" -> options.int8OutputProjection(true);
-            default -> throw new IllegalArgumentException("gb.variants: fp32, int8, int8-dq or int8-mm, not " + label);
+            default -> throw new IllegalArgumentException("gb.variants: fp32, int8, int8-dq, int8-mm, fp32-en or int8-en, not " + label);
         }
         return options;
     }

@@ -92,14 +92,45 @@ class ModelsCommandTest {
     void listJsonNamesEveryRoleWithTheContractFields() throws IOException {
         JsonNode list = listJson();
 
-        assertThat(list).hasSize(3);
+        assertThat(list).hasSize(4);
         JsonNode fast = role(list, "translation-fast");
         assertThat(fast.fieldNames()).toIterable().containsExactly("role", "repo", "revision", "commit", "folder",
-                "variant", "state", "files");
+                "variant", "state", "files", "licence", "optIn");
         assertThat(fast.get("repo").asText()).isEqualTo("Xenova/opus-mt-ar-en");
         assertThat(fast.get("state").asText()).isEqualTo("missing");
         assertThat(fast.get("commit").isNull()).isTrue();
         assertThat(fast.get("folder").asText()).isEqualTo(modelsDir.resolve("opus-mt-ar-en").toString());
+    }
+
+    @Test
+    void listShowsEachModelsLicenceAndTheNonCommercialQualityPresetAsOptIn() throws IOException {
+        JsonNode list = listJson();
+        JsonNode quality = role(list, "translation-quality");
+        assertThat(quality.get("repo").asText()).isEqualTo("Xenova/nllb-200-distilled-600M");
+        assertThat(quality.get("licence").asText()).isEqualTo("CC-BY-NC-4.0");
+        assertThat(quality.get("optIn").asBoolean()).isTrue();
+        assertThat(role(list, "translation-fast").get("optIn").asBoolean()).isFalse();
+        assertThat(role(list, "summarization-quality").get("repo").asText()).isEqualTo("Xenova/distilbart-cnn-12-6");
+
+        assertThat(run("list")).as(err.toString()).isZero();
+        assertThat(out.toString().lines().filter(l -> l.startsWith("translation-quality ")).findFirst().orElseThrow())
+                .contains("Xenova/nllb-200-distilled-600M").endsWith("licence CC-BY-NC-4.0, non-commercial use only (opt-in)");
+        assertThat(out.toString().lines().filter(l -> l.startsWith("translation-fast ")).findFirst().orElseThrow())
+                .endsWith("licence CC-BY-4.0");
+    }
+
+    @Test
+    void aPlainPullSkipsTheOptInModelsSayingHowToFetchThem() throws IOException {
+        hub.publish("Xenova/distilbart-cnn-6-6", Path.of("models/demo/bart-summarizer-demo"));
+
+        assertThat(run("pull", "--hub-url", hub.hubUrl().toString())).as(err.toString()).isZero();
+
+        assertThat(err.toString()).contains("Skipping translation-quality (Xenova/nllb-200-distilled-600M, "
+                + "CC-BY-NC-4.0, non-commercial use only): opt-in; fetch it with models pull translation-quality")
+                .contains("Skipping summarization-quality").doesNotContain("Pulling translation-quality");
+        assertThat(role(listJson(), "translation-fast").get("state").asText()).isEqualTo("ready");
+        assertThat(role(listJson(), "summarization").get("state").asText()).isEqualTo("ready");
+        assertThat(role(listJson(), "translation-quality").get("state").asText()).isEqualTo("missing");
     }
 
     @Test
@@ -207,7 +238,7 @@ class ModelsCommandTest {
     void badRolesAndVariantsAreOneSentenceAndExitTwo() {
         assertThat(run("pull", "translation-huge")).isEqualTo(ModelsCommand.EXIT_BAD_OPTIONS);
         assertThat(err.toString().strip()).isEqualTo("Unknown role 'translation-huge'; use one of translation-fast, "
-                + "translation-quality, summarization.");
+                + "translation-quality, summarization, summarization-quality.");
 
         assertThat(run("pull", "--variant", "int3")).isEqualTo(ModelsCommand.EXIT_BAD_OPTIONS);
         assertOneSentence(err.toString());
@@ -219,7 +250,7 @@ class ModelsCommandTest {
 
         assertThat(status).as(err.toString()).isZero();
         assertThat(out.toString()).startsWith("Imported " + MARIAN_DEMO + " as translation-quality (quantized, 10 files)");
-        Path installed = modelsDir.resolve("opus-mt-tc-big-ar-en");
+        Path installed = modelsDir.resolve("nllb-200-distilled-600M");
         assertThat(installed.resolve("onnx/encoder_model_quantized.onnx")).exists();
         assertThat(ModelLock.read(installed).orElseThrow().source()).isEqualTo("import");
         assertThat(role(listJson(), "translation-quality").get("state").asText()).isEqualTo("imported");
@@ -237,7 +268,7 @@ class ModelsCommandTest {
         assertThat(err.toString()).startsWith("The model in " + broken + " does not run: Tokenizer file ")
                 .contains("is not valid JSON");
         assertOneSentence(err.toString());
-        assertThat(modelsDir.resolve("opus-mt-tc-big-ar-en")).doesNotExist();
+        assertThat(modelsDir.resolve("nllb-200-distilled-600M")).doesNotExist();
     }
 
     @Test

@@ -2,7 +2,12 @@ package app.tarjim.ui;
 
 import app.tarjim.pipeline.ModelsStatus;
 import app.tarjim.pipeline.models.DownloadProgress;
+import app.tarjim.pipeline.models.ModelRegistry;
+import app.tarjim.pipeline.models.TranslationPreset;
 import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,5 +33,17 @@ class ModelPanelTest {
         assertThat(ModelPanel.describe(status)).isEqualTo("Downloading Xenova/distilbart-cnn-6-6: 0.0 MB."
                 + " Articles you submit start when the models are ready.");
         assertThat(status.waitingLine()).isEqualTo("Models downloading: your article starts when they are ready.");
+    }
+
+    @Test
+    void theModelChoiceSaysThatTheQualityModelIsForNonCommercialUseOnly() {
+        ModelRegistry registry = ModelRegistry.load(Path.of("models"));
+
+        assertThat(ModelPanel.presetLabel(TranslationPreset.QUALITY,
+                Optional.of(registry.translation(TranslationPreset.QUALITY))))
+                .isEqualTo("quality (nllb-200-distilled-600M, CC-BY-NC-4.0, non-commercial use only)");
+        assertThat(ModelPanel.presetLabel(TranslationPreset.FAST,
+                Optional.of(registry.translation(TranslationPreset.FAST)))).isEqualTo("fast");
+        assertThat(ModelPanel.presetLabel(TranslationPreset.QUALITY, Optional.empty())).isEqualTo("quality");
     }
 }

@@ -16,12 +16,18 @@ import java.util.Optional;
  */
 public final class EngineGenerators implements GeneratorFactory {
 
+    /** Tarjim translates Arabic into English: the language codes multilingual models (NLLB-200) are run with. */
+    public static final String SOURCE_LANGUAGE = "arb_Arab";
+    public static final String TARGET_LANGUAGE = "eng_Latn";
+
     private static final List<ModelVariant> PROBE_ORDER = List.of(ModelVariant.QUANTIZED, ModelVariant.FP32,
             ModelVariant.FP16);
 
     @Override
     public TextGenerator open(Path modelDirectory) {
-        return Seq2SeqModel.load(modelDirectory, ModelOptions.builder().variant(variantOf(modelDirectory)).build());
+        // the languages only matter to a tokenizer with language codes; Marian and BART ignore them
+        return Seq2SeqModel.load(modelDirectory, ModelOptions.builder().variant(variantOf(modelDirectory))
+                .sourceLanguage(SOURCE_LANGUAGE).targetLanguage(TARGET_LANGUAGE).build());
     }
 
     /** @throws ModelLoadException for a variant the engine does not load (int8, uint8, q4, …) */

@@ -16,14 +16,35 @@ import java.util.List;
  * @param demoFolder     folder of the demo model that stands in when this one is missing
  * @param note           free text for maintainers
  * @param files          the files to fetch
+ * @param licence        the model's licence (SPDX-style id, e.g. {@code CC-BY-NC-4.0}); null when not given
+ * @param optIn          fetched only when named ({@code models pull ROLE}) or its preset is chosen, never by a
+ *                       plain {@code models pull}: e.g. a non-commercial licence
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelEntry(String id, ModelTask task, TranslationPreset preset, String folder, String repo,
                          String revision, boolean revisionPinned, String demoFolder, String note,
-                         List<ModelFile> files) {
+                         List<ModelFile> files, String licence, boolean optIn) {
 
     public ModelEntry {
         files = List.copyOf(files);
+    }
+
+    public ModelEntry(String id, ModelTask task, TranslationPreset preset, String folder, String repo, String revision,
+                      boolean revisionPinned, String demoFolder, String note, List<ModelFile> files) {
+        this(id, task, preset, folder, repo, revision, revisionPinned, demoFolder, note, files, null, false);
+    }
+
+    /** Whether the licence forbids commercial use (a {@code -NC} licence). */
+    public boolean nonCommercial() {
+        return licence != null && licence.toUpperCase(java.util.Locale.ROOT).contains("-NC");
+    }
+
+    /** "CC-BY-NC-4.0, non-commercial use only", "Apache-2.0", or "licence not given". */
+    public String licenceText() {
+        if (licence == null || licence.isBlank()) {
+            return "licence not given";
+        }
+        return nonCommercial() ? licence + ", non-commercial use only" : licence;
     }
 
     public List<ModelFile> requiredFiles() {

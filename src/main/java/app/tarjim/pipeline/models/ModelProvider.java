@@ -18,6 +18,10 @@ public final class ModelProvider {
         this.downloader = downloader;
     }
 
+    public ModelRegistry registry() {
+        return registry;
+    }
+
     /**
      * @throws ModelUnavailableException when neither the real model nor its demo is available
      */

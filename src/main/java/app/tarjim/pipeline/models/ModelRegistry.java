@@ -115,6 +115,25 @@ public final class ModelRegistry {
                 .orElseThrow(() -> new ModelUnavailableException("The model registry names no summarization model."));
     }
 
+    /**
+     * The summarization model of a quality level: {@code QUALITY} is the entry marked {@code "preset": "quality"}
+     * (distilbart-cnn-12-6), {@code FAST} the first other one (distilbart-cnn-6-6, what {@link #summarization()}
+     * gives).
+     */
+    public ModelEntry summarization(TranslationPreset quality) {
+        if (quality != TranslationPreset.QUALITY) {
+            return manifest.models().stream()
+                    .filter(entry -> entry.task() == ModelTask.SUMMARIZATION && entry.preset() != TranslationPreset.QUALITY)
+                    .findFirst()
+                    .orElseGet(this::summarization);
+        }
+        return manifest.models().stream()
+                .filter(entry -> entry.task() == ModelTask.SUMMARIZATION && entry.preset() == TranslationPreset.QUALITY)
+                .findFirst()
+                .orElseThrow(() -> new ModelUnavailableException("The model registry names no quality summarization "
+                        + "model."));
+    }
+
     public Path localDir(ModelEntry entry) {
         return modelsDir.resolve(entry.folder());
     }

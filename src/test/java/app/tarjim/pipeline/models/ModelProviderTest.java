@@ -113,7 +113,7 @@ class ModelProviderTest {
         assertThat(resolution.translation().directory()).isEqualTo(modelsDir.resolve("opus-mt-ar-en"));
         assertThat(resolution.notice()).hasValueSatisfying(notice -> assertThat(notice)
                 .startsWith("The quality translation model is unavailable (The repository "
-                        + "onnx-community/opus-mt-tc-big-ar-en was not found")
+                        + "Xenova/nllb-200-distilled-600M was not found")
                 .endsWith("; the fast model is used instead."));
     }
 
@@ -124,7 +124,7 @@ class ModelProviderTest {
         assertThat(resolution.demo()).isTrue();
         assertThat(resolution.translation().reason())
                 .startsWith("Neither the quality nor the fast translation model is available (Offline: the model "
-                        + "opus-mt-tc-big-ar-en")
+                        + "nllb-200-distilled-600M")
                 .contains("; Offline: the model opus-mt-ar-en");
     }
 

@@ -22,9 +22,26 @@ class ModelRegistryTest {
     @Test
     void namesTheDefaultModels() {
         assertThat(registry.translation(TranslationPreset.FAST).repo()).isEqualTo("Xenova/opus-mt-ar-en");
-        assertThat(registry.translation(TranslationPreset.QUALITY).repo()).contains("opus-mt-tc-big-ar-en");
+        assertThat(registry.translation(TranslationPreset.QUALITY).repo()).isEqualTo("Xenova/nllb-200-distilled-600M");
         assertThat(registry.summarization().repo()).isEqualTo("Xenova/distilbart-cnn-6-6");
+        assertThat(registry.summarization(TranslationPreset.FAST).repo()).isEqualTo("Xenova/distilbart-cnn-6-6");
+        assertThat(registry.summarization(TranslationPreset.QUALITY).repo()).isEqualTo("Xenova/distilbart-cnn-12-6");
         assertThat(registry.manifest().hubBaseUrl()).isEqualTo("https://huggingface.co");
+    }
+
+    @Test
+    void theNonCommercialQualityTranslationIsOptInAndSaysItsLicence() {
+        ModelEntry quality = registry.translation(TranslationPreset.QUALITY);
+        assertThat(quality.licence()).isEqualTo("CC-BY-NC-4.0");
+        assertThat(quality.nonCommercial()).isTrue();
+        assertThat(quality.optIn()).isTrue();
+        assertThat(quality.licenceText()).isEqualTo("CC-BY-NC-4.0, non-commercial use only");
+        assertThat(quality.files()).extracting(ModelFile::path).contains("sentencepiece.bpe.model");
+        assertThat(quality.requiredFiles()).extracting(ModelFile::path).doesNotContain("sentencepiece.bpe.model");
+        ModelEntry fast = registry.translation(TranslationPreset.FAST);
+        assertThat(fast.optIn()).isFalse();
+        assertThat(fast.nonCommercial()).isFalse();
+        assertThat(registry.summarization().optIn()).isFalse();
     }
 
     @Test
