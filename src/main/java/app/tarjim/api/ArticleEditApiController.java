@@ -80,8 +80,10 @@ public class ArticleEditApiController {
                     "Send JSON like {\"target\": \"The new English\", \"expectedVersion\": 0}.");
         }
         try {
-            return ArticleJson.SentenceJson.of(edits.edit(id, ApiCaller.ownerOf(request), index, body.target(),
-                    body.expectedVersion(), null));
+            String owner = ApiCaller.ownerOf(request);
+            // With sign-in on, the edit records who made it.
+            return ArticleJson.SentenceJson.of(edits.edit(id, owner, index, body.target(),
+                    body.expectedVersion(), app.tarjim.security.SignedIn.nameOf(owner)));
         } catch (IllegalArgumentException e) {
             throw ArticleApiController.problem(HttpStatus.BAD_REQUEST, "Bad edit", e.getMessage());
         }

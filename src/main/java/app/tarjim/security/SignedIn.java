@@ -31,6 +31,11 @@ public record SignedIn(String name, boolean admin) {
         return OWNER_PREFIX + name;
     }
 
+    /** The user's name when {@code owner} is a signed-in user's (user key or session); null for browser cookies. */
+    public static String nameOf(String owner) {
+        return owner != null && owner.startsWith(OWNER_PREFIX) ? owner.substring(OWNER_PREFIX.length()) : null;
+    }
+
     public String owner() {
         return ownerOf(name);
     }

@@ -168,7 +168,7 @@ class SentenceEditor extends Div {
         String before = sentence.target();
         try {
             StoredSentence saved = editing.edits().edit(articleId, owner, sentence.sentenceIndex(), target,
-                    sentence.revision(), null);
+                    sentence.revision(), app.tarjim.security.SignedIn.nameOf(owner));
             boolean changed = saved.revision() != sentence.revision();
             sentence = saved;
             text.setValue(saved.target());

@@ -147,6 +147,20 @@ class LocalModeTest {
         assertThat(api("/api/v1/articles/" + id, bobKey).statusCode()).isEqualTo(404);
         assertThat(api("/api/v1/articles/" + id, rootKey).statusCode()).isEqualTo(200);
 
+        // An edit records who made it; another user cannot edit what they cannot see. (Sentence 1: the fixture
+        // numbers sentences per paragraph, the pipeline across the article, and only 1 is unique in both.)
+        HttpResponse<String> edited = http.send(get("/api/v1/articles/" + id + "/sentences/1")
+                .header("X-API-Key", aliceKey).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"target\": \"Civilians are leaving, they added.\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        assertThat(edited.body()).contains("\"editedBy\":\"alice\"").contains("Civilians are leaving, they added.");
+        HttpResponse<String> bobEdit = http.send(get("/api/v1/articles/" + id + "/sentences/1")
+                .header("X-API-Key", bobKey).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"target\": \"Bob was here\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(bobEdit.statusCode()).isEqualTo(404);
+
         ShareLink link = shares.create(id, SignedIn.ownerOf("alice"), Optional.empty());
         HttpResponse<String> shared = http.send(get(link.path()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(shared.statusCode()).isEqualTo(200);
