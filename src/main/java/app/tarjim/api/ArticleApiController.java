@@ -243,7 +243,10 @@ public class ArticleApiController {
                 "preset must be fast or quality, not '" + body.preset() + "'.");
         // No glossary in the request: the caller's own (GET /api/v1/glossary), as the web page does.
         Glossary terms = body.glossary() == null ? glossaries.terms(ApiCaller.ownerOf(request)) : glossary(body.glossary());
-        return new PipelineRequest(body.text(), summary, preset, terms, Boolean.TRUE.equals(body.force()));
+        TranslationPreset summaryModel = body.summaryModel() == null ? TranslationPreset.FAST
+                : parse(() -> TranslationPreset.parse(body.summaryModel()),
+                        "summaryModel must be fast or quality, not '" + body.summaryModel() + "'.");
+        return new PipelineRequest(body.text(), summary, preset, terms, Boolean.TRUE.equals(body.force()), summaryModel);
     }
 
     private Glossary glossary(Map<String, String> terms) {

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param preset   fast (default) or quality
  * @param glossary Arabic term to fixed English rendering
  * @param force    translate even when too few of the letters are Arabic (null: false)
+ * @param summaryModel fast (default: distilbart-cnn-6-6) or quality (distilbart-cnn-12-6)
  */
 public record TranslateRequest(
         @Schema(description = "The Arabic article", requiredMode = Schema.RequiredMode.REQUIRED) String text,
@@ -23,5 +24,13 @@ public record TranslateRequest(
                 + "quoting English code, names or posts). Without it such a text is refused with 422 and reason not_arabic; "
                 + "with it the text is translated and the runs without Arabic letters are copied into the English "
                 + "unchanged. Empty, too long or binary input is refused either way.", defaultValue = "false")
-        Boolean force) {
+        Boolean force,
+        @Schema(description = "fast (distilbart-cnn-6-6) | quality (distilbart-cnn-12-6: better summaries, about 1.7x "
+                + "slower, fetched on first use; the standard model stands in, with a notice, while it is missing)",
+                defaultValue = "fast") String summaryModel) {
+
+    /** Without a summary model choice (the standard one). */
+    public TranslateRequest(String text, String summary, String preset, Map<String, String> glossary, Boolean force) {
+        this(text, summary, preset, glossary, force, null);
+    }
 }

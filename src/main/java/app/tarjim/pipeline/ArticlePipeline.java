@@ -114,7 +114,7 @@ public class ArticlePipeline {
 
     public PipelineResult run(PipelineRequest request, SentenceListener listener, BooleanSupplier cancelled) {
         check(request);
-        ModelResolution resolution = models.resolve(request.preset());
+        ModelResolution resolution = models.resolve(request.preset(), request.summaryModel());
         if (!slots.tryAcquire()) {
             listener.onWaitingForSlot();
             acquireSlot();

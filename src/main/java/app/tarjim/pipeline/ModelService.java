@@ -27,6 +27,9 @@ public class ModelService {
 
     private final Supplier<ModelProvider> provider;
     private final Map<TranslationPreset, CompletableFuture<ModelResolution>> resolutions = new ConcurrentHashMap<>();
+    /** The quality summarizer, resolved once on first request (it is opt-in, so never at start). */
+    private final Map<TranslationPreset, CompletableFuture<app.tarjim.pipeline.models.ResolvedModel>> summarizers =
+            new ConcurrentHashMap<>();
     private final AtomicReference<DownloadProgress> lastProgress = new AtomicReference<>();
     private final AtomicReference<ModelsStatus> status = new AtomicReference<>(
             new ModelsStatus(ModelsStatus.State.CHECKING, "Looking for the models on disk.", null, 0));
@@ -121,6 +124,37 @@ public class ModelService {
             throw new IllegalStateException("Interrupted while waiting for models", e);
         } catch (ExecutionException e) {
             resolutions.remove(preset); // let a later request try again
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * As {@link #resolve(TranslationPreset)}, with the summary model of {@code summaryModel}: {@code QUALITY} is
+     * distilbart-cnn-12-6 (fetched on first use; the standard one, then its demo, stand in with a reason).
+     */
+    public ModelResolution resolve(TranslationPreset preset, TranslationPreset summaryModel) {
+        ModelResolution resolution = resolve(preset);
+        if (summaryModel != TranslationPreset.QUALITY) {
+            return resolution;
+        }
+        CompletableFuture<app.tarjim.pipeline.models.ResolvedModel> future = summarizers.computeIfAbsent(summaryModel,
+                quality -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return provider.get().resolveSummarizer(quality, lastProgress::set);
+                    } catch (RuntimeException e) {
+                        throw plainCause(e);
+                    }
+                }));
+        try {
+            return new ModelResolution(resolution.translation(), future.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for models", e);
+        } catch (ExecutionException e) {
+            summarizers.remove(summaryModel); // let a later request try again
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }

@@ -13,14 +13,22 @@ import app.tarjim.pipeline.summarize.SummaryLength;
  * @param glossary fixed renderings of Arabic terms
  * @param force    translate even though too few of the letters are Arabic (the user chose "Translate anyway");
  *                 the other input checks still apply
+ * @param summaryModel which summary model: {@code FAST} the standard one (distilbart-cnn-6-6), {@code QUALITY}
+ *                     distilbart-cnn-12-6
  */
 public record PipelineRequest(String text, SummaryLength summary, TranslationPreset preset, Glossary glossary,
-                              boolean force) {
+                              boolean force, TranslationPreset summaryModel) {
 
     public PipelineRequest {
+        summaryModel = summaryModel == null ? TranslationPreset.FAST : summaryModel;
         summary = summary == null ? SummaryLength.MEDIUM : summary;
         preset = preset == null ? TranslationPreset.FAST : preset;
         glossary = glossary == null ? Glossary.EMPTY : glossary;
+    }
+
+    public PipelineRequest(String text, SummaryLength summary, TranslationPreset preset, Glossary glossary,
+                           boolean force) {
+        this(text, summary, preset, glossary, force, TranslationPreset.FAST);
     }
 
     /** A request that the language check applies to in full. */
@@ -29,7 +37,11 @@ public record PipelineRequest(String text, SummaryLength summary, TranslationPre
     }
 
     public PipelineRequest withForce(boolean force) {
-        return new PipelineRequest(text, summary, preset, glossary, force);
+        return new PipelineRequest(text, summary, preset, glossary, force, summaryModel);
+    }
+
+    public PipelineRequest withSummaryModel(TranslationPreset model) {
+        return new PipelineRequest(text, summary, preset, glossary, force, model);
     }
 
     public static PipelineRequest of(String text) {

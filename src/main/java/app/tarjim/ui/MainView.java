@@ -85,6 +85,7 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
     final Upload upload = new Upload();
     final Select<SummaryLength> summaryLength = new Select<>();
     final RadioButtonGroup<TranslationPreset> preset = new RadioButtonGroup<>();
+    final Select<TranslationPreset> summaryModel = new Select<>();
     final GlossaryEditor glossary;
     final Button translate = new Button("Translate");
     /** Next to the warning about too few Arabic letters: the user knows the text quotes English and goes on. */
@@ -223,7 +224,13 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         preset.setItems(TranslationPreset.values());
         preset.setItemLabelGenerator(p -> ModelPanel.presetLabel(p, models.translationModel(p)));
         preset.setValue(TranslationPreset.FAST);
-        Div optionsBody = new Div(summaryLength, preset, glossary);
+        summaryModel.setLabel("Summary model");
+        summaryModel.setId("summary-model");
+        summaryModel.setItems(TranslationPreset.values());
+        summaryModel.setItemLabelGenerator(m -> m == TranslationPreset.QUALITY
+                ? "quality (distilbart-cnn-12-6, slower)" : "standard (distilbart-cnn-6-6)");
+        summaryModel.setValue(TranslationPreset.FAST);
+        Div optionsBody = new Div(summaryLength, summaryModel, preset, glossary);
         optionsBody.addClassName("options");
         Details options = new Details("Options", optionsBody);
 
@@ -329,7 +336,7 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         PipelineRequest request = new PipelineRequest(input.getValue(), summaryLength.getValue(), preset.getValue(), terms,
-                force);
+                force, summaryModel.getValue());
         try {
             job = jobs.start(owner, request);
             if (audit != null) {

@@ -63,25 +63,61 @@ class QualityPresetApiTest {
         assertThat(body.get("sentences").get(0).get("target").asText()).isNotBlank();
     }
 
+    @Test
+    void theQualitySummaryModelIsUsedWhenAskedForAndTheStandardOneOtherwise() throws Exception {
+        String text = "الحكومة المصرية أعلنت اتفاق جديد.\n\nالجيش وصل إلى الحدود التركية اليوم.";
+        JsonNode quality = post(Map.of("text", text, "summary", "short", "summaryModel", "quality"));
+        assertThat(quality.get("status").asText()).as(quality.toString()).isEqualTo("done");
+        assertThat(quality.get("models").get("summarization").asText()).isEqualTo("Xenova/distilbart-cnn-12-6");
+        assertThat(quality.get("summary").asText()).isNotBlank();
+
+        JsonNode standard = post(Map.of("text", text, "summary", "short"));
+        assertThat(standard.get("status").asText()).isEqualTo("done");
+        // distilbart-cnn-6-6 is not in this models folder: its demo stands in, never the 12-6 model
+        assertThat(standard.get("models").get("summarization").asText()).doesNotContain("12-6");
+
+        HttpResponse<String> wrong = send(Map.of("text", text, "summaryModel", "best"));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("summaryModel must be fast or quality");
+    }
+
+    private JsonNode post(Map<String, String> body) throws Exception {
+        HttpResponse<String> response = send(body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(Map<String, String> body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/translate"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static Path makeModelsDir() {
         try {
             Path dir = Files.createTempDirectory("tarjim-quality-models");
             Files.copy(Path.of("models/registry.json"), dir.resolve("registry.json"));
-            Path from = Path.of("src/test/resources/fixtures/models/nllb-tiny-random");
-            Path to = dir.resolve("nllb-200-distilled-600M");
-            try (Stream<Path> files = Files.walk(from)) {
-                for (Path p : (Iterable<Path>) files::iterator) {
-                    Path dest = to.resolve(from.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(dest);
-                    } else {
-                        Files.copy(p, dest);
-                    }
-                }
-            }
+            copyTree(Path.of("src/test/resources/fixtures/models/nllb-tiny-random"), dir.resolve("nllb-200-distilled-600M"));
+            // the demo summarizer stands as the installed quality summary model
+            copyTree(Path.of("models/demo/bart-summarizer-demo"), dir.resolve("distilbart-cnn-12-6"));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest);
+                }
+            }
         }
     }
 }

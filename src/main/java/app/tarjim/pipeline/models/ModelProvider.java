@@ -32,6 +32,31 @@ public final class ModelProvider {
         return new ModelResolution(translation, summarization);
     }
 
+    /**
+     * The summarizer of a quality level: for {@code QUALITY} the quality entry (distilbart-cnn-12-6), else the
+     * standard one (saying so), else the quality entry's demo (saying why); for {@code FAST} the standard one.
+     */
+    public ResolvedModel resolveSummarizer(TranslationPreset quality, DownloadListener listener) {
+        if (quality != TranslationPreset.QUALITY) {
+            return resolve(registry.summarization(TranslationPreset.FAST), listener);
+        }
+        ModelEntry better = registry.summarization(TranslationPreset.QUALITY);
+        try {
+            return real(better, listener);
+        } catch (ModelUnavailableException qualityProblem) {
+            ModelEntry standard = registry.summarization(TranslationPreset.FAST);
+            try {
+                ResolvedModel model = real(standard, listener);
+                return new ResolvedModel(standard, model.directory(), false, "The quality summary model is "
+                        + "unavailable (" + withoutDot(qualityProblem.getMessage()) + "); the standard one is used instead.");
+            } catch (ModelUnavailableException standardProblem) {
+                return demo(better, "Neither the quality nor the standard summary model is available ("
+                        + withoutDot(qualityProblem.getMessage()) + "; " + withoutDot(standardProblem.getMessage())
+                        + ").", standardProblem);
+            }
+        }
+    }
+
     /** Quality, else fast (saying so), else the demo (saying why). */
     private ResolvedModel resolveQuality(DownloadListener listener) {
         ModelEntry quality = registry.translation(TranslationPreset.QUALITY);

@@ -129,6 +129,49 @@ class ModelProviderTest {
     }
 
     @Test
+    void theQualitySummarizerIsFetchedWhenPublished() {
+        hub.publish("Xenova/distilbart-cnn-12-6", Path.of("models/demo/bart-summarizer-demo"));
+
+        ResolvedModel summarizer = provider(false).resolveSummarizer(TranslationPreset.QUALITY, DownloadListener.NONE);
+
+        assertThat(summarizer.demo()).isFalse();
+        assertThat(summarizer.entry().repo()).isEqualTo("Xenova/distilbart-cnn-12-6");
+        assertThat(summarizer.directory()).isEqualTo(modelsDir.resolve("distilbart-cnn-12-6"));
+        assertThat(summarizer.reason()).isNull();
+    }
+
+    @Test
+    void theQualitySummarizerFallsBackToTheStandardOneSayingSoThenToTheDemo() {
+        publishFastAndSummarizer();
+
+        ResolvedModel standard = provider(false).resolveSummarizer(TranslationPreset.QUALITY, DownloadListener.NONE);
+        assertThat(standard.demo()).isFalse();
+        assertThat(standard.entry().repo()).isEqualTo(SUMMARY_REPO);
+        assertThat(standard.reason()).startsWith("The quality summary model is unavailable (The repository "
+                + "Xenova/distilbart-cnn-12-6 was not found").endsWith("; the standard one is used instead.");
+
+        ResolvedModel demo = new ModelProvider(registry, new ModelDownloader(ModelDownloader.defaultHttpClient(),
+                new DownloadSettings(hub.hubUrl(), true, 2, Duration.ZERO, null, OnnxVariant.QUANTIZED)))
+                .resolveSummarizer(TranslationPreset.QUALITY, DownloadListener.NONE);
+        // offline, and the standard one was fetched above: it stands in; with neither, the demo does
+        assertThat(demo.entry().repo()).isEqualTo(SUMMARY_REPO);
+        java.nio.file.Path fetched = modelsDir.resolve("distilbart-cnn-6-6");
+        deleteTree(fetched);
+        ResolvedModel none = provider(true).resolveSummarizer(TranslationPreset.QUALITY, DownloadListener.NONE);
+        assertThat(none.demo()).isTrue();
+        assertThat(none.directory()).isEqualTo(modelsDir.resolve("demo/bart-summarizer-demo"));
+        assertThat(none.reason()).startsWith("Neither the quality nor the standard summary model is available");
+    }
+
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void failsClearlyWhenTheDemoIsMissingToo() throws IOException {
         Files.delete(modelsDir.resolve("demo/marian-ar-en-demo/config.json"));
 
