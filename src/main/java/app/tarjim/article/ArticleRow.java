@@ -14,7 +14,7 @@ import java.util.UUID;
  */
 record ArticleRow(@Id UUID id, @Version Integer version, String owner, String title, String sourceText,
                   String translationText, String summaryText, String summaryLength, String preset,
-                  String glossaryCsv, String translationModel, String summarizerModel, boolean demo,
+                  String glossaryCsv, String summaryModel, String translationModel, String summarizerModel, boolean demo,
                   ArticleStatus status, String errorMessage, Instant createdAt, Instant updatedAt,
                   Instant heartbeatAt, List<ArticleSentenceRow> sentences, SummaryBasis summaryBasis,
                   int summaryEditCount, int editCount) {
@@ -22,18 +22,18 @@ record ArticleRow(@Id UUID id, @Version Integer version, String owner, String ti
     static ArticleRow newDraft(UUID id, ArticleDraft draft, ArticleOptions options, Instant now) {
         return new ArticleRow(id, null, draft.owner(), ArticleTitles.fromSource(draft.sourceText()),
                 draft.sourceText(), null, null, draft.summaryLength(), options.preset(), options.glossaryCsv(),
-                null, null, false, ArticleStatus.QUEUED, null, now, now, now, List.of(), SummaryBasis.MACHINE, 0, 0);
+                options.summaryModel(), null, null, false, ArticleStatus.QUEUED, null, now, now, now, List.of(), SummaryBasis.MACHINE, 0, 0);
     }
 
     ArticleRow withStatus(ArticleStatus newStatus, String newErrorMessage, Instant now) {
         return new ArticleRow(id, version, owner, title, sourceText, translationText, summaryText, summaryLength,
-                preset, glossaryCsv, translationModel, summarizerModel, demo, newStatus, newErrorMessage, createdAt,
+                preset, glossaryCsv, summaryModel, translationModel, summarizerModel, demo, newStatus, newErrorMessage, createdAt,
                 now, heartbeatAt, sentences, summaryBasis, summaryEditCount, editCount);
     }
 
     ArticleRow withResult(ArticleResult result, Instant now) {
         return new ArticleRow(id, version, owner, title, sourceText, result.translationText(),
-                result.summaryText(), summaryLength, preset, glossaryCsv, result.models().translationModel(),
+                result.summaryText(), summaryLength, preset, glossaryCsv, summaryModel, result.models().translationModel(),
                 result.models().summarizerModel(), result.demo(), ArticleStatus.DONE, null, createdAt, now,
                 heartbeatAt, result.sentences().stream().map(ArticleSentenceRow::of).toList(), SummaryBasis.MACHINE,
                 0, 0);
@@ -44,14 +44,14 @@ record ArticleRow(@Id UUID id, @Version Integer version, String owner, String ti
         List<ArticleSentenceRow> updated = sentences.stream()
                 .map(s -> s.sentenceIndex() == changed.sentenceIndex() ? changed : s).toList();
         return new ArticleRow(id, version, owner, title, sourceText, TranslationText.of(updated), summaryText,
-                summaryLength, preset, glossaryCsv, translationModel, summarizerModel, demo, status, errorMessage,
+                summaryLength, preset, glossaryCsv, summaryModel, translationModel, summarizerModel, demo, status, errorMessage,
                 createdAt, now, heartbeatAt, updated, summaryBasis, summaryEditCount, editCount + 1);
     }
 
     /** A summary made again from the translation as it stood at edit count {@code madeAtEditCount}. */
     ArticleRow withSummary(String summary, SummaryBasis basis, int madeAtEditCount, Instant now) {
         return new ArticleRow(id, version, owner, title, sourceText, translationText, summary, summaryLength,
-                preset, glossaryCsv, translationModel, summarizerModel, demo, status, errorMessage, createdAt, now,
+                preset, glossaryCsv, summaryModel, translationModel, summarizerModel, demo, status, errorMessage, createdAt, now,
                 heartbeatAt, sentences, basis, madeAtEditCount, editCount);
     }
 
@@ -67,6 +67,6 @@ record ArticleRow(@Id UUID id, @Version Integer version, String owner, String ti
     }
 
     StoredRequest toRequest() {
-        return new StoredRequest(id, owner, sourceText, summaryLength, new ArticleOptions(preset, glossaryCsv));
+        return new StoredRequest(id, owner, sourceText, summaryLength, new ArticleOptions(preset, glossaryCsv, summaryModel));
     }
 }

@@ -24,7 +24,8 @@ final class StoredRequests {
     }
 
     static ArticleOptions optionsOf(PipelineRequest request) {
-        return new ArticleOptions(request.preset().name(), glossaryCsv(request.glossary()));
+        return new ArticleOptions(request.preset().name(), glossaryCsv(request.glossary()),
+                request.summaryModel().name());
     }
 
     /**
@@ -39,7 +40,9 @@ final class StoredRequests {
         String csv = stored.options().glossaryCsv();
         Glossary glossary = csv == null ? Glossary.EMPTY : new GlossaryCsvReader().read(new StringReader(csv));
         return Optional.of(new PipelineRequest(stored.sourceText(), SummaryLength.parse(stored.summaryLength()),
-                TranslationPreset.parse(stored.options().preset()), glossary, true));
+                TranslationPreset.parse(stored.options().preset()), glossary, true,
+                stored.options().summaryModel() == null ? TranslationPreset.FAST
+                        : TranslationPreset.parse(stored.options().summaryModel())));
     }
 
     private static String glossaryCsv(Glossary glossary) {

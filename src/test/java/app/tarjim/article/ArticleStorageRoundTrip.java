@@ -40,6 +40,24 @@ abstract class ArticleStorageRoundTrip {
     }
 
     @Test
+    void theOptionsToRunAnArticleAgainComeBackAsStored() {
+        app.tarjim.pipeline.PipelineRequest asked = new app.tarjim.pipeline.PipelineRequest(ArticleFixtures.SOURCE,
+                app.tarjim.pipeline.summarize.SummaryLength.SHORT, app.tarjim.pipeline.models.TranslationPreset.QUALITY,
+                new app.tarjim.pipeline.glossary.Glossary(java.util.List.of(
+                        new app.tarjim.pipeline.glossary.GlossaryEntry("حلب", "Aleppo"))),
+                false, app.tarjim.pipeline.models.TranslationPreset.QUALITY);
+        UUID id = articles.create(ArticleFixtures.draft(OWNER), StoredRequests.optionsOf(asked));
+
+        app.tarjim.pipeline.PipelineRequest again = articles.request(id)
+                .flatMap(StoredRequests::toPipelineRequest).orElseThrow();
+        assertThat(again.preset()).isEqualTo(app.tarjim.pipeline.models.TranslationPreset.QUALITY);
+        assertThat(again.summaryModel()).isEqualTo(app.tarjim.pipeline.models.TranslationPreset.QUALITY);
+        assertThat(again.glossary().entries()).extracting(app.tarjim.pipeline.glossary.GlossaryEntry::english)
+                .containsExactly("Aleppo");
+        articles.delete(OWNER, id);
+    }
+
+    @Test
     void storesAnArticleThroughItsLifeAndSharesIt() {
         Instant created = clock.instant(); // the clock is shared by the tests, which move it on
         UUID id = articles.create(ArticleFixtures.draft(OWNER));
