@@ -117,18 +117,7 @@ public class ModelService {
 
     /** Blocks until the preset's models are known. */
     public ModelResolution resolve(TranslationPreset preset) {
-        try {
-            return prepare(preset).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for models", e);
-        } catch (ExecutionException e) {
-            resolutions.remove(preset); // let a later request try again
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return await(resolutions, preset, prepare(preset));
     }
 
     /**
@@ -148,13 +137,18 @@ public class ModelService {
                         throw plainCause(e);
                     }
                 }));
+        return new ModelResolution(resolution.translation(), await(summarizers, summaryModel, future));
+    }
+
+    /** The future's value; a failed one is dropped from {@code cache}, so that a later request tries again. */
+    private static <K, V> V await(Map<K, CompletableFuture<V>> cache, K key, CompletableFuture<V> future) {
         try {
-            return new ModelResolution(resolution.translation(), future.get());
+            return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for models", e);
         } catch (ExecutionException e) {
-            summarizers.remove(summaryModel); // let a later request try again
+            cache.remove(key, future);
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }

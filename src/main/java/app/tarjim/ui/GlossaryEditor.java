@@ -3,7 +3,6 @@ package app.tarjim.ui;
 import app.tarjim.pipeline.glossary.Glossary;
 import app.tarjim.pipeline.glossary.GlossaryCsvReader;
 import app.tarjim.pipeline.glossary.GlossaryFormatException;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
@@ -13,7 +12,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
 
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
@@ -53,15 +51,7 @@ public class GlossaryEditor extends Div {
             }
         });
 
-        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
-            UI ui = upload.getUI().orElse(null);
-            if (ui != null) {
-                ui.access(() -> load(metadata.fileName(), bytes));
-            }
-        }));
-        upload.setAcceptedFileTypes(".csv", "text/csv");
-        upload.setMaxFiles(1);
-        upload.setMaxFileSize(BrowserGlossaries.MAX_CHARS * 4);
+        CsvUploads.accept(upload, BrowserGlossaries.MAX_CHARS, this::load);
         upload.setDropLabel(new Span("Glossary CSV"));
         upload.setUploadButton(new com.vaadin.flow.component.button.Button("Upload CSV…"));
         upload.addClassName("glossary-upload");

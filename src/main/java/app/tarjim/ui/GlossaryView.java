@@ -5,7 +5,6 @@ import app.tarjim.pipeline.glossary.Glossary;
 import app.tarjim.pipeline.glossary.GlossaryEntry;
 import app.tarjim.pipeline.glossary.GlossaryFormatException;
 import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -23,7 +22,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
 
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
@@ -97,15 +95,7 @@ public class GlossaryView extends VerticalLayout {
         importMode.setItems(ImportMode.values());
         importMode.setItemLabelGenerator(mode -> mode.label);
         importMode.setValue(ImportMode.MERGE);
-        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
-            UI ui = upload.getUI().orElse(null);
-            if (ui != null) {
-                ui.access(() -> importFile(metadata.fileName(), bytes));
-            }
-        }));
-        upload.setAcceptedFileTypes(".csv", "text/csv");
-        upload.setMaxFiles(1);
-        upload.setMaxFileSize(UserGlossaries.MAX_CHARS * 4);
+        CsvUploads.accept(upload, UserGlossaries.MAX_CHARS, this::importFile);
         upload.setUploadButton(new Button("Import CSV…"));
         Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] bytes = UserGlossaries.toCsv(glossaries.terms(owner)).getBytes(StandardCharsets.UTF_8);
