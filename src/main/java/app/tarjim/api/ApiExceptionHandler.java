@@ -39,45 +39,35 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(GlossaryFormatException.class)
     ProblemDetail glossary(GlossaryFormatException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Glossary rejected");
-        return problem;
+        return titled(HttpStatus.BAD_REQUEST, "Glossary rejected", e.getMessage());
     }
 
     @ExceptionHandler(ArticleNotFoundException.class)
     ProblemDetail notFound(ArticleNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+        return titled(HttpStatus.NOT_FOUND, "Article not found",
                 "No article with that id belongs to this API key.");
-        problem.setTitle("Article not found");
-        return problem;
     }
 
     @ExceptionHandler(StaleEditException.class)
     ProblemDetail stale(StaleEditException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Sentence changed meanwhile");
+        ProblemDetail problem = titled(HttpStatus.CONFLICT, "Sentence changed meanwhile", e.getMessage());
         problem.setProperty("current", ArticleJson.SentenceJson.of(e.current()));
         return problem;
     }
 
     @ExceptionHandler(EditRejectedException.class)
     ProblemDetail editRejected(EditRejectedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Edit not possible");
-        return problem;
+        return titled(HttpStatus.CONFLICT, "Edit not possible", e.getMessage());
     }
 
     @ExceptionHandler(SentenceNotFoundException.class)
     ProblemDetail noSentence(SentenceNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Sentence not found");
-        return problem;
+        return titled(HttpStatus.NOT_FOUND, "Sentence not found", e.getMessage());
     }
 
     @ExceptionHandler(ServerBusyException.class)
     ResponseEntity<ProblemDetail> busy(ServerBusyException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setTitle("Server busy");
+        ProblemDetail problem = titled(HttpStatus.SERVICE_UNAVAILABLE, "Server busy", e.getMessage());
         problem.setProperty("waiting", e.waiting());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
@@ -86,8 +76,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ModelUnavailableException.class)
     ProblemDetail models(ModelUnavailableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setTitle("Models unavailable");
+        return titled(HttpStatus.SERVICE_UNAVAILABLE, "Models unavailable", e.getMessage());
+    }
+
+    private static ProblemDetail titled(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
         return problem;
     }
 }
