@@ -25,8 +25,8 @@ public record TranslateRequest(
                 + "with it the text is translated and the runs without Arabic letters are copied into the English "
                 + "unchanged. Empty, too long or binary input is refused either way.", defaultValue = "false")
         Boolean force,
-        @Schema(description = "fast (distilbart-cnn-6-6) | quality (distilbart-cnn-12-6: better summaries, about 1.7x "
-                + "slower, fetched on first use; the standard model stands in, with a notice, while it is missing)",
+        @Schema(description = "fast (distilbart-cnn-6-6) | quality (distilbart-cnn-12-6: better summaries, published "
+                + "inference time about 1.7x the standard's, fetched on first use; the standard model stands in, with a notice, while it is missing)",
                 defaultValue = "fast") String summaryModel) {
 
     /** Without a summary model choice (the standard one). */

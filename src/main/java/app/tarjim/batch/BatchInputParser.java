@@ -24,6 +24,11 @@ public class BatchInputParser {
     }
 
     public NewBatch parse(byte[] content, String fileName, String owner, String name, SummaryOption summary) {
+        return parse(content, fileName, owner, name, summary, BatchModels.DEFAULT);
+    }
+
+    public NewBatch parse(byte[] content, String fileName, String owner, String name, SummaryOption summary,
+                          BatchModels models) {
         long maxBytes = properties.maxUploadSize().toBytes();
         if (content.length > maxBytes) {
             throw new BatchRejectedException(BatchRejectedException.Reason.TOO_LARGE,
@@ -41,7 +46,8 @@ public class BatchInputParser {
                 .toList();
         List<InputProblem> problems = input.problems().stream().map(BatchInputParser::toProblem).toList();
         String jobName = name == null || name.isBlank() ? fileName : name.strip();
-        return new NewBatch(owner, jobName, summary, items, problems, InputDigest.of(content, summary));
+        return new NewBatch(owner, jobName, summary, items, problems, InputDigest.of(content, summary, models),
+                models);
     }
 
     private BatchInput read(byte[] content, String fileName) {

@@ -48,13 +48,15 @@ class BatchItemQueue {
 
     private Optional<ClaimedItem> load(long itemId) {
         return jdbc.query("""
-                SELECT i.id, i.job_id, i.attempts, i.external_id, i.title, i.source_text, j.owner, j.summary_length
+                SELECT i.id, i.job_id, i.attempts, i.external_id, i.title, i.source_text, j.owner, j.summary_length,
+                       j.preset, j.summary_model, j.force_language
                 FROM batch_item i JOIN batch_job j ON j.id = i.job_id WHERE i.id = :id""",
                 Map.of("id", itemId),
                 (rs, n) -> new ClaimedItem(rs.getLong("id"), rs.getObject("job_id", UUID.class),
                         rs.getString("owner"), rs.getInt("attempts"),
                         new ItemToProcess(rs.getLong("id"), rs.getString("external_id"), rs.getString("title"),
-                                rs.getString("source_text"), rs.getString("summary_length"))))
+                                rs.getString("source_text"), rs.getString("summary_length"),
+                                BatchJobStore.modelsOf(rs))))
                 .stream().findFirst();
     }
 

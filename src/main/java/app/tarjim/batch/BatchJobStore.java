@@ -1,5 +1,6 @@
 package app.tarjim.batch;
 
+import app.tarjim.pipeline.models.TranslationPreset;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -38,13 +39,17 @@ class BatchJobStore {
         Instant now = clock.instant();
         jdbc.update("""
                 INSERT INTO batch_job (id, owner, name, status, summary_length, total_items, input_digest, created_at,
-                                       updated_at)
-                VALUES (:id, :owner, :name, 'ACTIVE', :summary, :total, :digest, :now, :now)""",
+                                       updated_at, preset, summary_model, force_language)
+                VALUES (:id, :owner, :name, 'ACTIVE', :summary, :total, :digest, :now, :now, :preset, :summaryModel,
+                        :force)""",
                 new MapSqlParameterSource()
                         .addValue("id", id).addValue("owner", batch.owner())
                         .addValue("name", Texts.shorten(batch.name(), 200))
                         .addValue("summary", batch.summary().name()).addValue("total", batch.items().size())
                         .addValue("digest", batch.inputDigest())
+                        .addValue("preset", batch.models().preset().name())
+                        .addValue("summaryModel", batch.models().summaryModel().name())
+                        .addValue("force", batch.models().force())
                         .addValue("now", SqlTime.of(now)));
         insertItems(id, batch.items(), now);
         insertProblems(id, batch.problems());
@@ -214,7 +219,12 @@ class BatchJobStore {
         boolean cancelled = "CANCELLED".equals(rs.getString("status"));
         return new BatchJobView(id, rs.getString("owner"), rs.getString("name"), statusOf(cancelled, progress),
                 SummaryOption.valueOf(rs.getString("summary_length")), progress,
-                SqlTime.read(rs, "created_at"), SqlTime.read(rs, "updated_at"));
+                SqlTime.read(rs, "created_at"), SqlTime.read(rs, "updated_at"), modelsOf(rs));
+    }
+
+    static BatchModels modelsOf(ResultSet rs) throws SQLException {
+        return new BatchModels(TranslationPreset.valueOf(rs.getString("preset")),
+                TranslationPreset.valueOf(rs.getString("summary_model")), rs.getBoolean("force_language"));
     }
 
     static BatchStatus statusOf(boolean cancelled, BatchProgress progress) {

@@ -8,9 +8,10 @@ import java.util.Objects;
  *
  * @param owner       owner of the job and of the articles it creates
  * @param inputDigest identifies the input and options, for resuming; null when resuming is not wanted
+ * @param models      the translation and summary models and the language check for every item
  */
 public record NewBatch(String owner, String name, SummaryOption summary, List<NewBatchItem> items,
-                       List<InputProblem> problems, String inputDigest) {
+                       List<InputProblem> problems, String inputDigest, BatchModels models) {
 
     public NewBatch {
         Objects.requireNonNull(owner, "owner");
@@ -18,5 +19,12 @@ public record NewBatch(String owner, String name, SummaryOption summary, List<Ne
         Objects.requireNonNull(summary, "summary");
         items = List.copyOf(items);
         problems = List.copyOf(problems);
+        models = models == null ? BatchModels.DEFAULT : models;
+    }
+
+    /** A batch with the default models. */
+    public NewBatch(String owner, String name, SummaryOption summary, List<NewBatchItem> items,
+                    List<InputProblem> problems, String inputDigest) {
+        this(owner, name, summary, items, problems, inputDigest, BatchModels.DEFAULT);
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import java.util.function.BooleanSupplier;
 
 /**
- * Batch items through the same article pipeline as single articles (fast preset, no glossary), so the
+ * Batch items through the same article pipeline as single articles (the batch's models, no glossary), so the
  * pipeline's concurrency limit covers batch workers too.
  */
 @Component
@@ -26,7 +26,7 @@ class PipelineBatchProcessor implements BatchItemProcessor {
     @Override
     public ArticleResult process(ItemToProcess item, BooleanSupplier cancelled) {
         PipelineRequest request = new PipelineRequest(item.text(), SummaryLength.parse(item.summaryLength()),
-                null, null);
+                item.models().preset(), null, item.models().force(), item.models().summaryModel());
         return ArticleTranslationJobs.toArticleResult(pipeline.run(request, SentenceListener.NONE, cancelled));
     }
 }

@@ -4,6 +4,7 @@ import app.tarjim.TarjimApplication;
 import app.tarjim.batch.BatchExporter;
 import app.tarjim.batch.BatchInputParser;
 import app.tarjim.batch.BatchJobView;
+import app.tarjim.batch.BatchModels;
 import app.tarjim.batch.BatchProgress;
 import app.tarjim.batch.BatchRejectedException;
 import app.tarjim.batch.BatchService;
@@ -76,6 +77,21 @@ public class BatchCommand implements Callable<Integer> {
             description = "Summary per article: short, medium, long or none (default: ${DEFAULT-VALUE}).")
     String summary;
 
+    @Option(names = "--preset", defaultValue = "fast", paramLabel = "PRESET",
+            description = "Translation model for every article: fast (opus-mt) or quality (NLLB-200, CC-BY-NC-4.0: "
+                    + "non-commercial use only) (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--summary-model", defaultValue = "fast", paramLabel = "MODEL",
+            description = "Summary model: fast (distilbart-cnn-6-6) or quality (distilbart-cnn-12-6) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String summaryModel;
+
+    @Option(names = "--force",
+            description = "Translate articles even when too few of their letters are Arabic; text without Arabic "
+                    + "letters is copied through unchanged. Without it such articles fail with the reason.")
+    boolean force;
+
     @Option(names = "--worker-only", description = "Only run batch workers (no web app) until stopped.")
     boolean workerOnly;
 
@@ -98,10 +114,12 @@ public class BatchCommand implements Callable<Integer> {
         }
         ExportFormat exportFormat;
         SummaryOption summaryOption;
+        BatchModels models;
         byte[] content;
         try {
             exportFormat = BatchExporter.format(format != null ? format : extensionOf(output));
             summaryOption = SummaryOption.parse(summary);
+            models = BatchModels.parse(preset, summaryModel, force);
             content = Files.readAllBytes(input);
         } catch (IllegalArgumentException e) {
             return fail(err, e.getMessage(), EXIT_BAD_OPTIONS);
@@ -111,12 +129,13 @@ public class BatchCommand implements Callable<Integer> {
             return fail(err, "Cannot read " + input + ": " + e.getMessage(), EXIT_BAD_OPTIONS);
         }
         try (ConfigurableApplicationContext context = startSpring(false)) {
-            return translate(context, content, exportFormat, summaryOption, err);
+            return translate(context, content, exportFormat, summaryOption, models, err);
         }
     }
 
     private int translate(ConfigurableApplicationContext context, byte[] content, ExportFormat exportFormat,
-                          SummaryOption summaryOption, PrintWriter err) throws IOException, InterruptedException {
+                          SummaryOption summaryOption, BatchModels models, PrintWriter err)
+            throws IOException, InterruptedException {
         if (!context.getBean(BatchWorkerPool.class).canProcess()) {
             return fail(err, "No translation pipeline is available in this installation, so the batch cannot be "
                     + "translated. Install the models (see README, Models) and try again.", EXIT_NO_PIPELINE);
@@ -124,7 +143,7 @@ public class BatchCommand implements Callable<Integer> {
         NewBatch batch;
         try {
             batch = context.getBean(BatchInputParser.class)
-                    .parse(content, input.getFileName().toString(), OWNER, null, summaryOption);
+                    .parse(content, input.getFileName().toString(), OWNER, null, summaryOption, models);
         } catch (BatchRejectedException e) {
             return fail(err, e.getMessage(), EXIT_REJECTED);
         }

@@ -73,7 +73,7 @@ public class TranslateCommand implements Callable<Integer> {
     String preset;
 
     @Option(names = "--summary-model", defaultValue = "fast", paramLabel = "MODEL",
-            description = "Summary model: fast (distilbart-cnn-6-6) or quality (distilbart-cnn-12-6, about 1.7x slower) "
+            description = "Summary model: fast (distilbart-cnn-6-6) or quality (distilbart-cnn-12-6, published inference time about 1.7x) "
                     + "(default: ${DEFAULT-VALUE}).")
     String summaryModel;
 

@@ -227,8 +227,7 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         summaryModel.setLabel("Summary model");
         summaryModel.setId("summary-model");
         summaryModel.setItems(TranslationPreset.values());
-        summaryModel.setItemLabelGenerator(m -> m == TranslationPreset.QUALITY
-                ? "quality (distilbart-cnn-12-6, slower)" : "standard (distilbart-cnn-6-6)");
+        summaryModel.setItemLabelGenerator(ModelPanel::summaryModelLabel);
         summaryModel.setValue(TranslationPreset.FAST);
         Div optionsBody = new Div(summaryLength, summaryModel, preset, glossary);
         optionsBody.addClassName("options");

@@ -79,11 +79,17 @@ public class ModelPanel extends Div {
      * The preset's name for the model choice, with the licence when it restricts use: "quality (NLLB-200,
      * CC-BY-NC-4.0, non-commercial use only)"; the plain name otherwise.
      */
-    static String presetLabel(TranslationPreset preset, Optional<ModelEntry> model) {
+    public static String presetLabel(TranslationPreset preset, Optional<ModelEntry> model) {
         return model.filter(ModelEntry::nonCommercial)
                 .map(entry -> preset.label() + " (" + entry.repo().substring(entry.repo().indexOf('/') + 1) + ", "
                         + entry.licenceText() + ")")
                 .orElse(preset.label());
+    }
+
+    /** The summary model choice's name: which distilbart it is. */
+    public static String summaryModelLabel(TranslationPreset model) {
+        return model == TranslationPreset.QUALITY ? "quality (distilbart-cnn-12-6, slower)"
+                : "standard (distilbart-cnn-6-6)";
     }
 
     /** "Downloading Xenova/opus-mt-ar-en: 120 of 300 MB (40%) · 4.2 MB/s · about 43 s left. …" */

@@ -35,7 +35,14 @@ class QualityPresetApiTest {
     static void models(DynamicPropertyRegistry registry) {
         registry.add("tarjim.models-dir", MODELS::toString);
         registry.add("tarjim.pipeline.offline", () -> "true");
+        registry.add("tarjim.batch.worker.poll-interval", () -> "200ms");
     }
+
+    /** One Arabic article and one mostly English one quoting a little Arabic. */
+    private static final String JSONL = String.join("\n",
+            "{\"id\": \"a1\", \"title\": \"Cairo\", \"text\": \"الحكومة المصرية أعلنت اتفاق جديد.\"}",
+            "{\"id\": \"a2\", \"title\": \"Code\", \"text\": \"The page ran <script>alert(1)</script> for every "
+                    + "reader of the site, and the minister said: الجيش وصل.\"}", "");
 
     @LocalServerPort
     int port;
@@ -79,6 +86,89 @@ class QualityPresetApiTest {
         HttpResponse<String> wrong = send(Map.of("text", text, "summaryModel", "best"));
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(wrong.body()).contains("summaryModel must be fast or quality");
+    }
+
+    @Test
+    void aBatchRunsEveryArticleWithTheModelsItAskedFor() throws Exception {
+        HttpResponse<String> created = uploadBatch(Map.of("preset", "quality", "summaryModel", "quality",
+                "force", "true", "summary", "short"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+        JsonNode status = awaitCompleted(json.readTree(created.body()).get("id").asText());
+
+        assertThat(status.get("preset").asText()).isEqualTo("quality");
+        assertThat(status.get("summaryModel").asText()).isEqualTo("quality");
+        assertThat(status.get("force").asBoolean()).isTrue();
+        assertThat(status.get("done").asInt()).as(status.toString()).isEqualTo(2);
+        JsonNode arabic = article(status.get("items").get(0).get("articleId").asText());
+        assertThat(arabic.get("models").get("translation").asText()).contains("nllb-200-distilled-600M")
+                .doesNotContain("demo").doesNotContain("opus-mt");
+        assertThat(arabic.get("models").get("summarization").asText()).isEqualTo("Xenova/distilbart-cnn-12-6");
+        // forced: the English run is kept as it is, next to the Arabic one's translation
+        JsonNode mixed = article(status.get("items").get(1).get("articleId").asText());
+        assertThat(mixed.get("sentences").toString()).contains("<script>alert(1)</script>");
+    }
+
+    @Test
+    void aBatchWithoutChoicesUsesTheFastModelsAndFailsOnlyTheArticleThatIsNotArabic() throws Exception {
+        HttpResponse<String> created = uploadBatch(Map.of("summary", "none"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+        JsonNode status = awaitCompleted(json.readTree(created.body()).get("id").asText());
+
+        assertThat(status.get("preset").asText()).isEqualTo("fast");
+        assertThat(status.get("summaryModel").asText()).isEqualTo("fast");
+        assertThat(status.get("force").asBoolean()).isFalse();
+        assertThat(status.get("items").get(0).get("status").asText()).isEqualTo("DONE");
+        assertThat(article(status.get("items").get(0).get("articleId").asText()).get("models").get("translation")
+                .asText()).doesNotContain("nllb");
+        assertThat(status.get("items").get(1).get("status").asText()).isEqualTo("FAILED");
+        assertThat(status.get("items").get(1).get("error").asText()).contains("of its letters are Arabic");
+    }
+
+    @Test
+    void aBatchWithAnUnknownModelChoiceIsRefused() throws Exception {
+        HttpResponse<String> refused = uploadBatch(Map.of("preset", "best"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Unknown preset 'best'. Use fast or quality.");
+    }
+
+    private HttpResponse<String> uploadBatch(Map<String, String> fields) throws Exception {
+        String boundary = "tarjim-" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"file\"; filename=\"news.jsonl\"\r\n")
+                .append("Content-Type: application/x-ndjson\r\n\r\n").append(JSONL).append("\r\n")
+                .append("--").append(boundary).append("--\r\n");
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/batches"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), java.nio.charset.StandardCharsets.UTF_8))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode awaitCompleted(String id) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            JsonNode status = get("/api/v1/batches/" + id);
+            if (status.get("status").asText().equals("COMPLETED")) {
+                return status;
+            }
+            assertThat(System.nanoTime()).as("batch completes; last status %s", status).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private JsonNode article(String id) throws Exception {
+        return get("/api/v1/articles/" + id);
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return json.readTree(response.body());
     }
 
     private JsonNode post(Map<String, String> body) throws Exception {

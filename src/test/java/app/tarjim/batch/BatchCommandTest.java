@@ -68,6 +68,64 @@ class BatchCommandTest {
         assertThat(err3.toString()).contains("Give both --input PATH");
     }
 
+    @Test
+    void theQualityPresetTranslatesEveryArticleWithTheNllbModel() throws Exception {
+        Path models = dir.resolve("models");
+        Files.createDirectories(models);
+        Files.copy(Path.of("models/registry.json"), models.resolve("registry.json"));
+        copy(Path.of("src/test/resources/fixtures/models/nllb-tiny-random"), models.resolve("nllb-200-distilled-600M"));
+        String sentence = "الحكومة المصرية أعلنت اتفاق جديد.";
+        Path input = Files.writeString(dir.resolve("news.jsonl"), "{\"id\": \"a1\", \"text\": \"" + sentence + "\"}\n"
+                + "{\"id\": \"a2\", \"text\": \"Quoted in English: alert(1) ran on every page. الجيش وصل.\"}\n");
+        Path output = dir.resolve("out.jsonl");
+        StringWriter err = new StringWriter();
+
+        int status;
+        System.setProperty("tarjim.models-dir", models.toString());
+        System.setProperty("tarjim.pipeline.offline", "true");
+        try {
+            status = run(err, "batch", "--input", input.toString(), "--output", output.toString(), "--summary", "none",
+                    "--preset", "quality", "--force");
+        } finally {
+            System.clearProperty("tarjim.models-dir");
+            System.clearProperty("tarjim.pipeline.offline");
+        }
+
+        assertThat(status).as(err.toString()).isZero();
+        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(2);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (app.tarjim.engine.Seq2SeqModel nllb = (app.tarjim.engine.Seq2SeqModel) new app.tarjim.pipeline.models
+                .EngineGenerators().open(models.resolve("nllb-200-distilled-600M"))) {
+            String expected = nllb.generate(List.of(sentence), app.tarjim.engine.GenerationConfig.EMPTY, () -> false)
+                    .get(0).get(0).text().strip();
+            assertThat(json.readTree(lines.get(0)).get("translation").asText()).isEqualTo(expected);
+        }
+        // --force: the mostly English article is translated too, its English kept as it is
+        assertThat(json.readTree(lines.get(1)).get("translation").asText()).contains("alert(1) ran on every page.");
+    }
+
+    @Test
+    void anUnknownPresetExitsWithTheChoices() {
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "batch", "--input", "x.csv", "--output", dir.resolve("out.csv").toString(),
+                "--preset", "best")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown preset 'best'. Use fast or quality.");
+    }
+
+    private static void copy(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest);
+                }
+            }
+        }
+    }
+
     private static int run(StringWriter err, String... args) {
         CommandLine cl = TarjimCommand.commandLine();
         cl.setErr(new PrintWriter(err, true));

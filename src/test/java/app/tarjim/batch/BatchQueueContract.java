@@ -75,6 +75,21 @@ abstract class BatchQueueContract {
     }
 
     @Test
+    void theModelsABatchAskedForGoWithTheJobAndWithEveryClaimedItem() {
+        BatchModels quality = new BatchModels(app.tarjim.pipeline.models.TranslationPreset.QUALITY,
+                app.tarjim.pipeline.models.TranslationPreset.QUALITY, true);
+        NewBatch plain = TestBatches.of(1);
+        UUID job = batches.submit(new NewBatch(plain.owner(), plain.name(), plain.summary(), plain.items(),
+                plain.problems(), null, quality));
+        UUID defaults = batches.submit(TestBatches.of(1));
+
+        assertThat(batches.find(job).orElseThrow().models()).isEqualTo(quality);
+        assertThat(batches.find(defaults).orElseThrow().models()).isEqualTo(BatchModels.DEFAULT);
+        assertThat(queue.claim("w1", LEASE).orElseThrow().work().models()).isEqualTo(quality);
+        assertThat(queue.claim("w2", LEASE).orElseThrow().work().models()).isEqualTo(BatchModels.DEFAULT);
+    }
+
+    @Test
     void claimsTakeItemsOldestFirstAndNeverTwice() {
         UUID job = batches.submit(TestBatches.of(2));
 

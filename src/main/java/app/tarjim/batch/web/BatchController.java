@@ -3,6 +3,7 @@ package app.tarjim.batch.web;
 import app.tarjim.batch.BatchExporter;
 import app.tarjim.batch.BatchInputParser;
 import app.tarjim.batch.BatchJobView;
+import app.tarjim.batch.BatchModels;
 import app.tarjim.batch.BatchRejectedException;
 import app.tarjim.batch.BatchService;
 import app.tarjim.batch.BatchStatus;
@@ -66,13 +67,28 @@ class BatchController {
             @RequestParam(name = "summary", required = false) String summary,
             @Parameter(description = "A name for the job (default: the file name)")
             @RequestParam(name = "name", required = false) String name,
+            @Parameter(description = "Translation model: fast (opus-mt, default) or quality (NLLB-200, "
+                    + "CC-BY-NC-4.0: non-commercial use only)")
+            @RequestParam(name = "preset", required = false) String preset,
+            @Parameter(description = "Summary model: fast (distilbart-cnn-6-6, default) or quality "
+                    + "(distilbart-cnn-12-6)")
+            @RequestParam(name = "summaryModel", required = false) String summaryModel,
+            @Parameter(description = "true: translate articles even when few of their letters are Arabic; "
+                    + "the non-Arabic runs are kept as they are (default false: such articles fail with the reason)")
+            @RequestParam(name = "force", defaultValue = "false") boolean force,
             HttpServletRequest request) throws IOException {
         SummaryOption summaryOption = parseSummary(summary);
+        BatchModels models;
+        try {
+            models = BatchModels.parse(preset, summaryModel, force);
+        } catch (IllegalArgumentException e) {
+            throw problem(HttpStatus.BAD_REQUEST, "Unknown model choice", e.getMessage());
+        }
         String fileName = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
         NewBatch batch;
         UUID id;
         try {
-            batch = parser.parse(file.getBytes(), fileName, ApiCaller.ownerOf(request), name, summaryOption);
+            batch = parser.parse(file.getBytes(), fileName, ApiCaller.ownerOf(request), name, summaryOption, models);
             id = batches.submit(batch);
         } catch (BatchRejectedException e) {
             throw rejected(e);

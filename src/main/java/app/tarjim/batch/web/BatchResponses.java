@@ -38,13 +38,14 @@ final class BatchResponses {
      */
     record Status(UUID id, String name, String status, String summary, int total, int done, int failed,
                   int cancelled, int pending, int running, Long etaSeconds, Instant createdAt, List<Item> items,
-                  List<Problem> problems, int itemsOffset) {
+                  List<Problem> problems, int itemsOffset, String preset, String summaryModel, boolean force) {
         static Status of(BatchJobView job, List<BatchItemView> items, List<InputProblem> problems, int offset) {
             BatchProgress p = job.progress();
             return new Status(job.id(), job.name(), job.status().name(), job.summary().name().toLowerCase(),
                     p.total(), p.done(), p.failed(), p.cancelled(), p.pending(), p.running(), p.etaSeconds(),
                     job.createdAt(), items.stream().map(Item::of).toList(),
-                    problems.stream().map(Problem::of).toList(), offset);
+                    problems.stream().map(Problem::of).toList(), offset, job.models().preset().label(),
+                    job.models().summaryModel().label(), job.models().force());
         }
     }
 

@@ -2,6 +2,7 @@ package app.tarjim.ui.batch;
 
 import app.tarjim.batch.BatchExporter;
 import app.tarjim.batch.BatchJobView;
+import app.tarjim.batch.BatchModels;
 import app.tarjim.batch.BatchProgress;
 import app.tarjim.batch.BatchStatus;
 import app.tarjim.batch.InputProblem;
@@ -56,10 +57,26 @@ class BatchJobCard extends Div {
         Div actions = new Div(cancel, retry, downloads);
         actions.addClassName("batch-job-actions");
         add(name, status, bar, counts, actions);
+        if (!job.models().equals(BatchModels.DEFAULT)) {
+            Span chosen = new Span(modelsLine(job.models()));
+            chosen.addClassName("batch-job-models");
+            addComponentAtIndex(2, chosen);
+        }
         if (!problems.isEmpty()) {
             add(problemList(problems));
         }
         update(job);
+    }
+
+    /** "Translation: quality · Summaries: quality (distilbart-cnn-12-6) · Few Arabic letters: translated anyway". */
+    static String modelsLine(BatchModels models) {
+        List<String> parts = new java.util.ArrayList<>();
+        parts.add("Translation: " + models.preset().label());
+        parts.add("Summaries: " + app.tarjim.ui.ModelPanel.summaryModelLabel(models.summaryModel()));
+        if (models.force()) {
+            parts.add("Few Arabic letters: translated anyway");
+        }
+        return String.join(" · ", parts);
     }
 
     void update(BatchJobView job) {

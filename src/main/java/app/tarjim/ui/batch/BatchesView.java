@@ -3,14 +3,18 @@ package app.tarjim.ui.batch;
 import app.tarjim.batch.BatchExporter;
 import app.tarjim.batch.BatchInputParser;
 import app.tarjim.batch.BatchJobView;
+import app.tarjim.batch.BatchModels;
 import app.tarjim.batch.BatchProperties;
 import app.tarjim.batch.BatchRejectedException;
 import app.tarjim.batch.BatchService;
 import app.tarjim.batch.NewBatch;
 import app.tarjim.batch.SummaryOption;
 import app.tarjim.pipeline.ModelService;
+import app.tarjim.pipeline.models.TranslationPreset;
 import app.tarjim.ui.BrowserOwner;
 import app.tarjim.ui.DemoBanner;
+import app.tarjim.ui.ModelPanel;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -49,6 +53,10 @@ public class BatchesView extends VerticalLayout {
     private static final int REFRESH_MILLIS = 2000;
 
     final Select<SummaryOption> summary = new Select<>();
+    final Select<TranslationPreset> preset = new Select<>();
+    final Select<TranslationPreset> summaryModel = new Select<>();
+    final Checkbox force = new Checkbox("Translate articles with few Arabic letters anyway (non-Arabic text is "
+            + "kept as it is)");
     final Upload upload;
     final Span message = new Span();
     final Div jobs = new Div();
@@ -74,6 +82,15 @@ public class BatchesView extends VerticalLayout {
         summary.setItemLabelGenerator(option -> option.name().charAt(0) + option.name().substring(1)
                 .toLowerCase(Locale.ROOT));
         summary.setValue(SummaryOption.SHORT);
+        preset.setLabel("Model");
+        preset.setItems(TranslationPreset.values());
+        preset.setItemLabelGenerator(p -> ModelPanel.presetLabel(p, models.translationModel(p)));
+        preset.setValue(TranslationPreset.FAST);
+        summaryModel.setLabel("Summary model");
+        summaryModel.setItems(TranslationPreset.values());
+        summaryModel.setItemLabelGenerator(ModelPanel::summaryModelLabel);
+        summaryModel.setValue(TranslationPreset.FAST);
+        force.addClassName("batch-force");
 
         upload = new Upload(UploadHandler.inMemory((metadata, content) ->
                 accept(metadata.fileName(), content)));
@@ -94,14 +111,17 @@ public class BatchesView extends VerticalLayout {
         message.getElement().setAttribute("role", "status");
         // An h2 over the job cards' h3 names, so headings go down one level at a time (axe heading-order).
         H2 jobsHeading = new H2("Recent batches");
-        add(header, help, new DemoBanner(models), summary, upload, message, jobsHeading, jobs);
+        Div options = new Div(summary, summaryModel, preset);
+        options.addClassName("options");
+        add(header, help, new DemoBanner(models), options, force, upload, message, jobsHeading, jobs);
         refresh();
     }
 
     /** Stores the uploaded file as a job; the upload handler calls this with the whole file in memory. */
     void accept(String fileName, byte[] content) {
         try {
-            NewBatch batch = parser.parse(content, fileName, owner, null, summary.getValue());
+            NewBatch batch = parser.parse(content, fileName, owner, null, summary.getValue(),
+                    new BatchModels(preset.getValue(), summaryModel.getValue(), force.getValue()));
             batches.submit(batch);
             int skipped = batch.problems().size();
             showMessage("Queued " + batch.items().size() + " article" + (batch.items().size() == 1 ? "" : "s")

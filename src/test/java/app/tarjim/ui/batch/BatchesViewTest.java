@@ -2,6 +2,9 @@ package app.tarjim.ui.batch;
 
 import app.tarjim.batch.BatchExporter;
 import app.tarjim.batch.BatchInputParser;
+import app.tarjim.batch.BatchJobView;
+import app.tarjim.batch.BatchModels;
+import app.tarjim.pipeline.models.TranslationPreset;
 import app.tarjim.batch.BatchProperties;
 import app.tarjim.batch.BatchService;
 import app.tarjim.batch.BatchTestSlice;
@@ -118,6 +121,31 @@ class BatchesViewTest {
                 .anySatisfy(text -> assertThat(text).contains("older.csv"))
                 .noneSatisfy(text -> assertThat(text).contains("other.csv"))
                 .hasSize(2);
+    }
+
+    @Test
+    void theModelsChosenOnThePageAreKeptWithTheJobAndShownOnItsCard() {
+        assertThat(view.preset.getValue()).isEqualTo(TranslationPreset.FAST);
+        assertThat(view.force.getValue()).isFalse();
+        view.preset.setValue(TranslationPreset.QUALITY);
+        view.summaryModel.setValue(TranslationPreset.QUALITY);
+        view.force.setValue(true);
+
+        view.accept("news.csv", CSV.getBytes(StandardCharsets.UTF_8));
+
+        BatchJobView job = batches.recent(List.of(BatchesView.ownerFor(app.tarjim.ui.BrowserOwner.current())), 1)
+                .get(0);
+        assertThat(job.models()).isEqualTo(new BatchModels(TranslationPreset.QUALITY, TranslationPreset.QUALITY, true));
+        assertThat(onlyCard().getElement().getTextRecursively()).contains(
+                "Translation: quality · Summaries: quality (distilbart-cnn-12-6, slower) · Few Arabic letters: "
+                        + "translated anyway");
+    }
+
+    @Test
+    void aJobWithTheDefaultModelsSaysNothingAboutThem() {
+        view.accept("news.csv", CSV.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(onlyCard().getElement().getTextRecursively()).doesNotContain("Translation:");
     }
 
     private BatchJobCard onlyCard() {
