@@ -14,8 +14,10 @@ import java.util.TreeSet;
  *       or it is the target language code itself (forced as the first token);</li>
  *   <li>or its piece, once the SentencePiece word marker {@code ▁} is set aside, is made only of Basic Latin
  *       (U+0020-U+007E: letters, digits, ASCII punctuation), Latin-1 letters and signs (U+00A0-U+00FF, for
- *       names such as Zoë or café) and general punctuation (U+2010-U+205E: dashes, curly quotes, ellipsis); the
- *       bare marker {@code ▁} is allowed too.</li>
+ *       names such as Zoë or café), the other Latin letters (U+0100-U+024F Latin Extended-A and -B,
+ *       U+1E00-U+1EFF Latin Extended Additional: the names of Arabic news, Erdoğan, Hà Nội, written as their
+ *       people write them), general punctuation (U+2010-U+205E: dashes, curly quotes, ellipsis) and currency
+ *       signs (U+20A0-U+20CF: €, ₪); the bare marker {@code ▁} is allowed too.</li>
  * </ul>
  * Everything else (Arabic, Cyrillic, CJK, other scripts, other languages' codes) is never generated. NLLB's
  * 256,206 ids come down to the Latin-script part of its vocabulary.
@@ -36,7 +38,8 @@ final class EnglishVocabulary {
                 any = true;
                 continue;
             }
-            boolean ok = (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xFF) || (c >= 0x2010 && c <= 0x205E);
+            boolean ok = (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0x24F) || (c >= 0x1E00 && c <= 0x1EFF)
+                    || (c >= 0x2010 && c <= 0x205E) || (c >= 0x20A0 && c <= 0x20CF);
             if (!ok) {
                 return false;
             }

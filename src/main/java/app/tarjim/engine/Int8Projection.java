@@ -57,7 +57,10 @@ final class Int8Projection {
      * multiplies only the columns of {@code allowed} ids: its weight goes through {@code Gather(W, allowed,
      * axis=1)}, a constant expression ONNX Runtime folds into a sliced weight once at load. The [.., K] result is
      * spread back over the full vocabulary with -inf for every other id (Pad with one -inf column, then Gather
-     * with a constant index map), so ids, logits processors and beam search stay as they are.
+     * with a constant index map), so ids, logits processors and beam search stay as they are. An int8 file's
+     * projection is found in either form: the tied {@code MatMul} over a dequantized weight, or quantize_dynamic's
+     * {@code MatMulInteger}, {@code Cast} and {@code Mul} by the scales, whose int8 weight columns (and zero points
+     * and scales) are gathered the same way.
      *
      * @return the number of projections rewritten (two in a merged decoder); 0 leaves {@code target} unwritten
      */
@@ -140,9 +143,20 @@ final class Int8Projection {
         }
         for (Node n : nodes) {
             if (allowed != null) {
-                if (n.op.equals("MatMul") && n.inputs.size() == 2 && graphOutputs.contains("logits")
-                        && n.outputs.get(0).equals("logits")) {
+                if (!graphOutputs.contains("logits") || !n.outputs.get(0).equals("logits")) {
+                    continue;
+                }
+                if (n.op.equals("MatMul") && n.inputs.size() == 2) {
                     replaced.put(n, restriction(n));
+                    rewritten++;
+                    continue;
+                }
+                // quantize_dynamic's untied projection: Mul(Cast(MatMulInteger(h_q, W_q, h_zp, W_zp)), scales)
+                Node cast = n.op.equals("Mul") && n.inputs.size() == 2 ? producers.get(n.inputs.get(0)) : null;
+                Node integer = cast != null && cast.op.equals("Cast") ? producers.get(cast.inputs.get(0)) : null;
+                if (integer != null && integer.op.equals("MatMulInteger") && uses.get(integer.outputs.get(0)) == 1) {
+                    replaced.put(integer, integerRestriction(integer));
+                    replaced.put(n, integerSpread(n));
                     rewritten++;
                 }
                 continue;
@@ -192,16 +206,62 @@ final class Int8Projection {
     private List<OnnxProto> restriction(Node matMul) {
         String y = matMul.outputs.get(0);
         String p = y + "_restricted";
+        List<OnnxProto> out = new ArrayList<>(List.of(
+                OnnxProto.int64Constant(p + "_ids", new long[] {allowed.length}, allowed),
+                OnnxProto.node(p + "_weight", "Gather", List.of(matMul.inputs.get(1), p + "_ids"),
+                        List.of(p + "_w"), OnnxProto.intAttribute("axis", 1)),
+                OnnxProto.node(p + "_matmul", "MatMul", List.of(matMul.inputs.get(0), p + "_w"), List.of(p + "_k"))));
+        out.addAll(spread(p, y));
+        return out;
+    }
+
+    /**
+     * MatMulInteger(h_q, Gather(W_q, allowed, 1), h_zp, Gather(Expand(W_zp, [V]), allowed)): the int8 weight's
+     * allowed columns, and their zero points whether the file has one per tensor or one per column. The weight
+     * expressions are constant: ONNX Runtime folds them at load. The ids are named after the logits, so the
+     * spread in {@link #integerSpread} finds them.
+     */
+    private List<OnnxProto> integerRestriction(Node matMul) {
+        String p = "logits_restricted";
+        List<OnnxProto> out = new ArrayList<>(List.of(
+                OnnxProto.int64Constant(p + "_ids", new long[] {allowed.length}, allowed),
+                OnnxProto.int64Constant(p + "_vocab", new long[] {1}, new long[] {vocabSize}),
+                OnnxProto.node(p + "_weight", "Gather", List.of(matMul.inputs.get(1), p + "_ids"),
+                        List.of(p + "_w"), OnnxProto.intAttribute("axis", 1))));
+        List<String> inputs = new ArrayList<>(matMul.inputs);
+        inputs.set(1, p + "_w");
+        if (inputs.size() > 3 && !inputs.get(3).isEmpty()) {
+            out.add(OnnxProto.node(p + "_zp_all", "Expand", List.of(inputs.get(3), p + "_vocab"),
+                    List.of(p + "_zp_v")));
+            out.add(OnnxProto.node(p + "_zp", "Gather", List.of(p + "_zp_v", p + "_ids"), List.of(p + "_zp_k"),
+                    OnnxProto.intAttribute("axis", 0)));
+            inputs.set(3, p + "_zp_k");
+        }
+        out.add(OnnxProto.node(p + "_matmul_integer", "MatMulInteger", inputs, matMul.outputs));
+        return out;
+    }
+
+    /** logits = spread(Cast(..) * Gather(Expand(scales, [V]), allowed)): the [.., K] product over the vocabulary. */
+    private List<OnnxProto> integerSpread(Node mul) {
+        String p = "logits_restricted";
+        List<OnnxProto> out = new ArrayList<>(List.of(
+                OnnxProto.node(p + "_scale_all", "Expand", List.of(mul.inputs.get(1), p + "_vocab"),
+                        List.of(p + "_scale_v")),
+                OnnxProto.node(p + "_scale", "Gather", List.of(p + "_scale_v", p + "_ids"), List.of(p + "_scale_k"),
+                        OnnxProto.intAttribute("axis", 0)),
+                OnnxProto.node(p + "_mul", "Mul", List.of(mul.inputs.get(0), p + "_scale_k"), List.of(p + "_k"))));
+        out.addAll(spread(p, mul.outputs.get(0)));
+        return out;
+    }
+
+    /** y = Gather(Pad(p_k, one -inf column), index map, -1): the [.., K] logits back over the whole vocabulary. */
+    private List<OnnxProto> spread(String p, String y) {
         long[] map = new long[vocabSize];
         java.util.Arrays.fill(map, allowed.length); // the -inf column
         for (int k = 0; k < allowed.length; k++) {
             map[(int) allowed[k]] = k;
         }
         return List.of(
-                OnnxProto.int64Constant(p + "_ids", new long[] {allowed.length}, allowed),
-                OnnxProto.node(p + "_weight", "Gather", List.of(matMul.inputs.get(1), p + "_ids"),
-                        List.of(p + "_w"), OnnxProto.intAttribute("axis", 1)),
-                OnnxProto.node(p + "_matmul", "MatMul", List.of(matMul.inputs.get(0), p + "_w"), List.of(p + "_k")),
                 OnnxProto.int64Constant(p + "_pads", new long[] {6}, new long[] {0, 0, 0, 0, 0, 1}),
                 OnnxProto.floatScalarConstant(p + "_minus_inf", Float.NEGATIVE_INFINITY),
                 OnnxProto.node(p + "_pad", "Pad", List.of(p + "_k", p + "_pads", p + "_minus_inf"),

@@ -19,6 +19,8 @@ import java.util.stream.Stream;
  */
 public final class Seq2SeqModel implements TextGenerator {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Seq2SeqModel.class);
+
     private final ModelInfo info;
     private final ModelConfig config;
     private final ModelOptions options;
@@ -33,10 +35,14 @@ public final class Seq2SeqModel implements TextGenerator {
     private final EngineCounters counters;
     /** The model's generation defaults with, for a multilingual model, the target language forced first. */
     private final GenerationConfig defaults;
+    /** How many ids the output layer computes: the English-only share, or the whole vocabulary. */
+    private final int outputIds;
 
     private Seq2SeqModel(ModelInfo info, ModelConfig config, ModelOptions options, TextCodec codec,
                          List<OnnxSession> sessions, Encoder encoder, Decoder decoder, RowGather rowGather,
-                         StepHead stepHead, Path scratchDir, EngineCounters counters, GenerationConfig defaults) {
+                         StepHead stepHead, Path scratchDir, EngineCounters counters, GenerationConfig defaults,
+                         int outputIds) {
+        this.outputIds = outputIds;
         this.info = info;
         this.config = config;
         this.defaults = defaults;
@@ -88,17 +94,23 @@ public final class Seq2SeqModel implements TextGenerator {
             List<OnnxSession> sessions = new ArrayList<>();
             OnnxSession encoderSession = open(files.encoder(), options, counters, sessions, opened);
             Decoder decoder;
-            if (files.usesMergedDecoder()) {
-                OnnxSession merged = open(decoderFile(files.mergedDecoder(), options, scratch, allowed, config), options, counters,
-                        sessions, opened);
-                decoder = new Decoder(merged, merged, config, counters);
-            } else {
-                OnnxSession first = open(decoderFile(files.decoder(), options, scratch, allowed, config), options, counters, sessions,
-                        opened);
-                OnnxSession withPast = open(decoderFile(files.decoderWithPast(), options, scratch, allowed, config), options, counters,
-                        sessions, opened);
-                decoder = new Decoder(first, withPast, config, counters);
+            List<Path> decoderFiles = files.usesMergedDecoder() ? List.of(files.mergedDecoder())
+                    : List.of(files.decoder(), files.decoderWithPast());
+            if (allowed != null) {
+                for (Path file : decoderFiles) {
+                    if (!restrict(file, scratch, allowed, config)) {
+                        allowed = null; // both files, or neither: the two sessions must agree on the logits
+                        break;
+                    }
+                }
             }
+            List<OnnxSession> decoderSessions = new ArrayList<>();
+            for (Path file : decoderFiles) {
+                Path load = allowed != null ? restrictedCopy(file, scratch) : decoderFile(file, options, scratch);
+                decoderSessions.add(open(load, options, counters, sessions, opened));
+            }
+            decoder = new Decoder(decoderSessions.get(0), decoderSessions.get(decoderSessions.size() - 1), config,
+                    counters);
             int floatType = options.variant() == ModelVariant.FP16 ? GatherGraph.FLOAT16 : GatherGraph.FLOAT;
             RowGather rowGather = new RowGather(scratch, config.decoderLayers(), floatType, options, counters);
             opened.add(rowGather);
@@ -113,7 +125,8 @@ public final class Seq2SeqModel implements TextGenerator {
             ModelInfo info = new ModelInfo(modelDir.getFileName().toString(), modelDir, config.modelType(),
                     options.variant());
             Seq2SeqModel model = new Seq2SeqModel(info, config, options, codec, List.copyOf(sessions), encoder,
-                    decoder, rowGather, stepHead, scratch, counters, defaults);
+                    decoder, rowGather, stepHead, scratch, counters, defaults,
+                    allowed != null ? allowed.length : config.vocabSize());
             model.probe(files);
             return model;
         } catch (RuntimeException e) {
@@ -128,23 +141,7 @@ public final class Seq2SeqModel implements TextGenerator {
      * scratch folder with the output projection in int8, when the file has one to rewrite. Files with external
      * data stay as they are (the copy would not find the data).
      */
-    private static Path decoderFile(Path file, ModelOptions options, Path scratch, long[] allowed,
-                                    ModelConfig config) {
-        boolean externalData = Files.exists(file.resolveSibling(file.getFileName() + "_data"))
-                || Files.exists(file.resolveSibling(file.getFileName() + ".data"));
-        if (allowed != null) {
-            // English-only output vocabulary (wins over the int8 rewrite, whose MatMul it replaces)
-            if (externalData) {
-                throw new ModelLoadException("English-only output vocabulary: " + file + " keeps its weights in an "
-                        + "external data file, which a rewritten copy could not find");
-            }
-            Path copy = scratch.resolve("restricted-" + file.getFileName());
-            if (Int8Projection.restrictVocabulary(file, copy, allowed, config.vocabSize()) == 0) {
-                throw new ModelLoadException("English-only output vocabulary: no MatMul making the logits found in "
-                        + file);
-            }
-            return copy;
-        }
+    private static Path decoderFile(Path file, ModelOptions options, Path scratch) {
         if (options.variant() != ModelVariant.QUANTIZED || !options.int8OutputProjection()
                 || Files.exists(file.resolveSibling(file.getFileName() + "_data"))
                 || Files.exists(file.resolveSibling(file.getFileName() + ".data"))) {
@@ -152,6 +149,44 @@ public final class Seq2SeqModel implements TextGenerator {
         }
         Path copy = scratch.resolve(file.getFileName());
         return Int8Projection.rewrite(file, copy) > 0 ? copy : file;
+    }
+
+    /**
+     * Writes the English-only copy of a decoder file into the scratch folder (it wins over the int8 rewrite, whose
+     * MatMul it replaces), with links to its external data files, whose names the copy keeps. False, with a
+     * warning, when the file has no output projection the rewrite knows: the model then runs over the whole
+     * vocabulary, as it would without the option.
+     */
+    private static boolean restrict(Path file, Path scratch, long[] allowed, ModelConfig config) {
+        Path copy = restrictedCopy(file, scratch);
+        try {
+            for (String suffix : List.of("_data", ".data")) {
+                Path data = file.resolveSibling(file.getFileName() + suffix);
+                if (Files.exists(data)) {
+                    Files.createSymbolicLink(scratch.resolve(data.getFileName()), data.toAbsolutePath());
+                }
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.warn("English-only output vocabulary not used for {}: cannot link its external data ({})", file,
+                    e.toString());
+            return false;
+        }
+        if (Int8Projection.restrictVocabulary(file, copy, allowed, config.vocabSize()) == 0) {
+            LOG.warn("English-only output vocabulary not used: no output projection making the logits found in {}; "
+                    + "the whole vocabulary is computed", file);
+            return false;
+        }
+        return true;
+    }
+
+    /** Where {@link #restrict} writes the copy: the file's own name, so that its external data is found. */
+    private static Path restrictedCopy(Path file, Path scratch) {
+        return scratch.resolve(file.getFileName());
+    }
+
+    /** How many ids the output layer computes per step: the English-only ones, or the whole vocabulary. */
+    public int outputIds() {
+        return outputIds;
     }
 
     private static OnnxSession open(Path file, ModelOptions options, EngineCounters counters,

@@ -84,6 +84,7 @@ public class PipelineConfiguration {
                     ? properties.variant() : ModelVariant.FP32;
             ModelOptions.Builder options = ModelOptions.builder().variant(variant)
                     .int8OutputProjection(properties.int8OutputProjection())
+                    .englishOnlyOutput(properties.englishOnlyOutput())
                     .sourceLanguage(EngineGenerators.SOURCE_LANGUAGE).targetLanguage(EngineGenerators.TARGET_LANGUAGE);
             if (properties.threads() > 0) {
                 options.intraOpThreads(properties.threads());

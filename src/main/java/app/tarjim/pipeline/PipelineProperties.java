@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param int8OutputProjection int8 weights: run the tied output projection in int8 (no float32 copy of it; scores
  *                            change slightly), see {@code ModelOptions#int8OutputProjection}
  * @param batching            sentences of concurrent articles, API calls and batch items share model batches
+ * @param englishOnlyOutput   multilingual models (NLLB-200) compute their output layer over the ids an English text
+ *                            can use only ({@code EnglishVocabulary}); off: over all 256,206
  */
 @ConfigurationProperties("tarjim.pipeline")
 public record PipelineProperties(
@@ -39,7 +41,8 @@ public record PipelineProperties(
         @DefaultValue("QUANTIZED") app.tarjim.engine.ModelVariant variant,
         @DefaultValue("true") boolean warmUp,
         @DefaultValue("false") boolean int8OutputProjection,
-        @DefaultValue Batching batching) {
+        @DefaultValue Batching batching,
+        @DefaultValue("true") boolean englishOnlyOutput) {
 
     /**
      * Settings under {@code tarjim.pipeline.batching.*} ({@link app.tarjim.engine.SharedBatcher}).

@@ -71,6 +71,18 @@ class QualityPresetApiTest {
     }
 
     @Test
+    void theQualityModelWritesLatinScriptOnlyThroughItsEnglishOnlyOutputLayer() throws Exception {
+        // the random fixture's vocabulary is half Arabic pieces: over the whole vocabulary it writes some of them
+        String text = "الحكومة المصرية أعلنت اتفاق جديد.\n\nالجيش وصل إلى الحدود التركية اليوم.\n\n"
+                + "قال الوزير إن المفاوضات مستمرة.\n\nارتفعت أسعار النفط في الأسواق العالمية.";
+        JsonNode body = post(Map.of("text", text, "preset", "quality", "summary", "none"));
+        assertThat(body.get("status").asText()).isEqualTo("done");
+        for (JsonNode sentence : body.get("sentences")) {
+            assertThat(sentence.get("target").asText()).isNotBlank().doesNotContainPattern("\\p{IsArabic}");
+        }
+    }
+
+    @Test
     void theQualitySummaryModelIsUsedWhenAskedForAndTheStandardOneOtherwise() throws Exception {
         String text = "الحكومة المصرية أعلنت اتفاق جديد.\n\nالجيش وصل إلى الحدود التركية اليوم.";
         JsonNode quality = post(Map.of("text", text, "summary", "short", "summaryModel", "quality"));

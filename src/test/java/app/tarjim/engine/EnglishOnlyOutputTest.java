@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -44,6 +45,10 @@ class EnglishOnlyOutputTest {
         assertThat(EnglishVocabulary.allowedPiece("\u2581café")).isTrue();
         assertThat(EnglishVocabulary.allowedPiece("\u20142020,")).isTrue();
         assertThat(EnglishVocabulary.allowedPiece("\u2581")).isTrue();
+        assertThat(EnglishVocabulary.allowedPiece("\u2581Erdoğan")).isTrue();
+        assertThat(EnglishVocabulary.allowedPiece("Nội")).isTrue();
+        assertThat(EnglishVocabulary.allowedPiece("€5")).isTrue();
+        assertThat(EnglishVocabulary.allowedPiece("\u2581Ελλάδα")).isFalse();
         assertThat(EnglishVocabulary.allowedPiece("\u2581حلب")).isFalse();
         assertThat(EnglishVocabulary.allowedPiece("Москва")).isFalse();
         assertThat(EnglishVocabulary.allowedPiece("")).isFalse();
@@ -88,10 +93,55 @@ class EnglishOnlyOutputTest {
     }
 
     @Test
-    void aModelWhoseLogitsAreNotAPlainMatMulIsALoadErrorSayingSo() {
-        // quantize_dynamic turned the fixture's untied projection into MatMulInteger: nothing to restrict
-        assertThatThrownBy(() -> Seq2SeqModel.load(NllbGoldenTest.DIR, NllbGoldenTest.arabicToEnglish()
-                .variant(ModelVariant.QUANTIZED).englishOnlyOutput(true).build()))
-                .isInstanceOf(ModelLoadException.class).hasMessageContaining("no MatMul making the logits");
+    void theOutputLayerComputesTheAllowedIdsOnly() {
+        assertThat(full.outputIds()).isEqualTo(full.config().vocabSize());
+        assertThat(restricted.outputIds()).isEqualTo(allowed.size());
+    }
+
+    @Test
+    void aDecoderKeepingItsWeightsInAnExternalDataFileIsRestrictedToo() throws Exception {
+        Path dir = NllbGoldenTest.DIR.resolveSibling("nllb-tiny-random-external-data");
+        List<String> lines = Files.readAllLines(HfGoldenTest.GOLDEN.resolve("nllb_tokenizer_ids.jsonl"));
+        GenerationConfig greedy = GenerationConfig.builder().numBeams(1).maxNewTokens(8).build();
+        try (Seq2SeqModel external = Seq2SeqModel.load(dir, NllbGoldenTest.arabicToEnglish()
+                .englishOnlyOutput(true).build())) {
+            assertThat(external.outputIds()).isEqualTo(allowed.size());
+            for (String line : lines.subList(0, 20)) {
+                String text = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).path("text").asText();
+                assertThat(external.generate(List.of(text), greedy, () -> false).get(0).get(0).outputIds())
+                        .isEqualTo(restricted.generate(List.of(text), greedy, () -> false).get(0).get(0).outputIds());
+            }
+        }
+    }
+
+    @Test
+    void theInt8FilesProjectionIsRestrictedTooWithTheSameOutputWheneverTheFullArgmaxIsAllowed() throws Exception {
+        // quantize_dynamic made the fixture's untied int8 projection a MatMulInteger with its scales
+        List<String> lines = Files.readAllLines(HfGoldenTest.GOLDEN.resolve("nllb_tokenizer_ids.jsonl"));
+        int same = 0;
+        int differs = 0;
+        try (Seq2SeqModel int8 = Seq2SeqModel.load(NllbGoldenTest.DIR, NllbGoldenTest.arabicToEnglish()
+                .variant(ModelVariant.QUANTIZED).build());
+             Seq2SeqModel int8English = Seq2SeqModel.load(NllbGoldenTest.DIR, NllbGoldenTest.arabicToEnglish()
+                     .variant(ModelVariant.QUANTIZED).englishOnlyOutput(true).build())) {
+            for (int maxNew : new int[] {2, 3, 8}) {
+                GenerationConfig greedy = GenerationConfig.builder().numBeams(1).maxNewTokens(maxNew).build();
+                for (String line : lines.subList(0, 60)) {
+                    String text = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).path("text")
+                            .asText();
+                    long[] a = int8.generate(List.of(text), greedy, () -> false).get(0).get(0).outputIds();
+                    long[] b = int8English.generate(List.of(text), greedy, () -> false).get(0).get(0).outputIds();
+                    assertThat(Arrays.stream(b).boxed().toList()).as("only allowed ids").allMatch(allowed::contains);
+                    if (Arrays.stream(a).allMatch(allowed::contains)) {
+                        assertThat(b).as("full argmax allowed at every step: %s", text).isEqualTo(a);
+                        same++;
+                    } else {
+                        differs++;
+                    }
+                }
+            }
+        }
+        assertThat(same).as("cases whose full output is all allowed").isGreaterThan(5);
+        assertThat(differs).as("cases where the restriction had to change the output").isGreaterThan(5);
     }
 }

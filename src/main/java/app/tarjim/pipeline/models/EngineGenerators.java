@@ -25,9 +25,10 @@ public final class EngineGenerators implements GeneratorFactory {
 
     @Override
     public TextGenerator open(Path modelDirectory) {
-        // the languages only matter to a tokenizer with language codes; Marian and BART ignore them
+        // the languages only matter to a tokenizer with language codes; Marian and BART ignore them, and the
+        // English-only output layer too (the server's tarjim.pipeline.english-only-output, on by default)
         return Seq2SeqModel.load(modelDirectory, ModelOptions.builder().variant(variantOf(modelDirectory))
-                .sourceLanguage(SOURCE_LANGUAGE).targetLanguage(TARGET_LANGUAGE).build());
+                .sourceLanguage(SOURCE_LANGUAGE).targetLanguage(TARGET_LANGUAGE).englishOnlyOutput(true).build());
     }
 
     /** @throws ModelLoadException for a variant the engine does not load (int8, uint8, q4, …) */
