@@ -83,7 +83,9 @@ public final class GenerationBenchmark {
         }
         List<String> order = new ArrayList<>(models.keySet());
         results.sort(java.util.Comparator.comparingInt(r -> order.indexOf(r.variant())));
-        JsonNode tjs = runTransformersJs(model, inputsFile, threads, newTokens, runs);
+        // -Dgb.transformersJs=false: the Java engine only (e.g. NLLB, whose comparison is full vs English-only)
+        JsonNode tjs = Boolean.parseBoolean(System.getProperty("gb.transformersJs", "true"))
+                ? runTransformersJs(model, inputsFile, threads, newTokens, runs) : null;
         print(results, tjs);
     }
 

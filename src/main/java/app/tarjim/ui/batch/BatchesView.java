@@ -24,6 +24,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
@@ -53,7 +54,7 @@ public class BatchesView extends VerticalLayout {
     private static final int REFRESH_MILLIS = 2000;
 
     final Select<SummaryOption> summary = new Select<>();
-    final Select<TranslationPreset> preset = new Select<>();
+    final RadioButtonGroup<TranslationPreset> preset = new RadioButtonGroup<>();
     final Select<TranslationPreset> summaryModel = new Select<>();
     final Checkbox force = new Checkbox("Translate articles with few Arabic letters anyway (non-Arabic text is "
             + "kept as it is)");
