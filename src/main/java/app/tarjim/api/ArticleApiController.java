@@ -143,10 +143,19 @@ public class ArticleApiController {
     }
 
     @PostMapping("/articles/{id}/share")
-    @Operation(summary = "Create a share link to a finished article", description = "Optional expiry in hours.")
+    @Operation(summary = "Create a share link to a finished article", description = "Optional expiry in hours. "
+            + "With sign-in on, showName=true puts \"Shared by\" and the user's name on the shared page (off by "
+            + "default: the page names no one).")
     public Map<String, Object> share(@PathVariable UUID id, @RequestParam(required = false) Long expiresInHours,
+                                     @RequestParam(defaultValue = "false") boolean showName,
                                      HttpServletRequest request) {
         StoredArticle article = owned(id, request);
+        String name = showName ? app.tarjim.security.SignedIn.nameOf(ApiCaller.ownerOf(request)) : null;
+        if (showName && name == null) {
+            throw problem(HttpStatus.BAD_REQUEST, "No name to show",
+                    "showName needs a signed-in user's key (tarjim.security.mode local or oidc); this request has "
+                            + "no user name to put on the shared page. Leave showName out.");
+        }
         if (!article.status().isFinal() || article.status() != app.tarjim.article.ArticleStatus.DONE) {
             throw problem(HttpStatus.CONFLICT, "Article not finished",
                     "Only a finished translation can be shared; its status is " + article.status() + ".");
@@ -157,13 +166,17 @@ public class ArticleApiController {
                             + " (ten years); leave it out for a link that does not expire.");
         }
         ShareLink link = shares.create(id, article.owner(),
-                Optional.ofNullable(expiresInHours).map(Duration::ofHours));
+                Optional.ofNullable(expiresInHours).map(Duration::ofHours), Optional.ofNullable(name));
         audit(request, AuditLog.SHARED, id.toString(), link.token().substring(0, 6) + "…");
         String url = shareBaseUrl.isEmpty()
                 ? ServletUriComponentsBuilder.fromCurrentContextPath().path(link.path()).toUriString()
                 : shareBaseUrl + link.path();
-        return Map.of("url", url, "token", link.token(), "expiresAt",
-                link.expiresAt() == null ? "never" : link.expiresAt().toString());
+        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("url", url, "token", link.token(), "expiresAt",
+                link.expiresAt() == null ? "never" : link.expiresAt().toString()));
+        if (link.sharedBy() != null) {
+            body.put("sharedBy", link.sharedBy());
+        }
+        return body;
     }
 
     @DeleteMapping("/articles/{id}/share")

@@ -24,6 +24,16 @@ interface ArticleRepository extends ListCrudRepository<ArticleRow, UUID> {
             LIMIT :limit""")
     List<ArticleListing> findListings(@Param("owner") String owner, @Param("limit") int limit);
 
+    /** Everyone else's history, newest first, for admins. */
+    @Query("""
+            SELECT owner, id, title, status, demo, created_at, updated_at,
+                   (SELECT COUNT(*) FROM article_sentence s WHERE s.article_id = article.id) AS sentence_count
+            FROM article
+            WHERE owner <> :owner
+            ORDER BY created_at DESC, id
+            LIMIT :limit""")
+    List<OwnedArticleListing> findOthersListings(@Param("owner") String owner, @Param("limit") int limit);
+
     /** Unfinished articles whose heartbeat stopped before {@code staleBefore}: no live process translates them. */
     @Query("""
             SELECT id FROM article

@@ -82,6 +82,17 @@ public class ArticleService {
         return articles.findListings(owner, limit);
     }
 
+    /**
+     * The newest articles of everyone but {@code owner}, for an admin's history (the caller checks that the viewer
+     * is an admin).
+     */
+    public List<OwnedArticleListing> recentOfOthers(String owner, int limit) {
+        if (limit < 1 || limit > MAX_RECENT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_RECENT);
+        }
+        return articles.findOthersListings(owner, limit);
+    }
+
     /** Deletes the owner's article with its share links; false when there is no such article of theirs. */
     @Transactional
     public boolean delete(String owner, UUID id) {

@@ -8,8 +8,14 @@ import java.util.UUID;
  *
  * @param expiresAt null when the link never expires
  * @param revokedAt null unless the owner revoked the link
+ * @param sharedBy  the name the shared page shows as "Shared by"; null unless the person sharing chose to show it
  */
-public record ShareLink(String token, UUID articleId, Instant createdAt, Instant expiresAt, Instant revokedAt) {
+public record ShareLink(String token, UUID articleId, Instant createdAt, Instant expiresAt, Instant revokedAt,
+                        String sharedBy) {
+
+    public ShareLink(String token, UUID articleId, Instant createdAt, Instant expiresAt, Instant revokedAt) {
+        this(token, articleId, createdAt, expiresAt, revokedAt, null);
+    }
 
     public static final String PATH_PREFIX = "/s/";
 

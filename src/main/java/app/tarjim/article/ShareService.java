@@ -15,6 +15,9 @@ import java.util.UUID;
 @Service
 public class ShareService {
 
+    /** The share_link.shared_by column's width. */
+    static final int MAX_SHARED_BY = 200;
+
     private final ArticleRepository articles;
     private final ShareLinkRepository links;
     private final ShareTokenGenerator tokens;
@@ -35,6 +38,19 @@ public class ShareService {
      * @throws IllegalStateException    when the article is not DONE, as there is nothing to show yet
      */
     public ShareLink create(UUID articleId, String owner, Optional<Duration> expiry) {
+        return create(articleId, owner, expiry, Optional.empty());
+    }
+
+    /**
+     * Shares the owner's finished article, with the name the shared page shows as "Shared by".
+     *
+     * @param sharedBy the sharer's name when they chose to show it; empty for a page that names no one
+     */
+    public ShareLink create(UUID articleId, String owner, Optional<Duration> expiry, Optional<String> sharedBy) {
+        String name = sharedBy.map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
+        if (name != null && name.length() > MAX_SHARED_BY) {
+            name = name.substring(0, MAX_SHARED_BY);
+        }
         expiry.filter(d -> d.isNegative() || d.isZero()).ifPresent(d -> {
             throw new IllegalArgumentException("expiry must be positive");
         });
@@ -45,7 +61,8 @@ public class ShareService {
             throw new IllegalStateException("Only finished articles can be shared; this one is " + article.status());
         }
         Instant now = clock.instant();
-        ShareLinkRow link = ShareLinkRow.newLink(tokens.next(), articleId, now, expiry.map(now::plus).orElse(null));
+        ShareLinkRow link = ShareLinkRow.newLink(tokens.next(), articleId, now, expiry.map(now::plus).orElse(null),
+                name);
         return links.save(link).toShareLink();
     }
 

@@ -2,6 +2,7 @@ package app.tarjim.ui;
 
 import app.tarjim.article.ArticleListing;
 import app.tarjim.article.ArticleService;
+import app.tarjim.article.OwnedArticleListing;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -27,6 +28,8 @@ public class HistoryPanel extends Div {
     private final String owner;
     private final Consumer<UUID> onDeleted;
     private final Div list = new Div();
+    /** Admins only (sign-in on): everyone else's recent articles, to open. */
+    final Div others = new Div();
     ConfirmDialog confirm;
 
     /** @param onDeleted told the id of each article deleted, so the page can stop showing it */
@@ -37,10 +40,15 @@ public class HistoryPanel extends Div {
         addClassName("history");
         list.addClassName("history-list");
         add(new H2("Recent articles"), list);
+        if (app.tarjim.security.SignedIn.current().filter(app.tarjim.security.SignedIn::admin).isPresent()) {
+            others.addClassName("history-others");
+            add(new H2("Other users' recent articles"), others);
+        }
         refresh();
     }
 
     public void refresh() {
+        refreshOthers();
         list.removeAll();
         List<ArticleListing> recent = articles.recent(owner, 20);
         if (recent.isEmpty()) {
@@ -60,6 +68,30 @@ public class HistoryPanel extends Div {
             Div row = new Div(open, meta, delete);
             row.addClassName("history-row");
             list.add(row);
+        }
+    }
+
+    private void refreshOthers() {
+        if (others.getParent().isEmpty()) {
+            return;
+        }
+        others.removeAll();
+        List<OwnedArticleListing> recent = articles.recentOfOthers(owner, 20);
+        if (recent.isEmpty()) {
+            others.add(new Span("No one else has translated anything yet."));
+        }
+        for (OwnedArticleListing item : recent) {
+            Anchor open = new Anchor("?article=" + item.id(), item.title());
+            open.addClassName("history-title");
+            open.getElement().setAttribute("dir", "auto");
+            String name = app.tarjim.security.SignedIn.nameOf(item.owner());
+            Span meta = new Span("by " + (name != null ? name : "a browser without sign-in") + " · "
+                    + WHEN.format(item.createdAt()) + " · " + sentences(item.sentenceCount()) + " · "
+                    + item.status().name().toLowerCase(Locale.ROOT));
+            meta.addClassName("history-meta");
+            Div row = new Div(open, meta);
+            row.addClassName("history-row");
+            others.add(row);
         }
     }
 

@@ -46,6 +46,12 @@ public class ResultActions extends Div {
     final Button webShare = new Button("Share…");
     final Span shareStatus = new Span();
     final Select<LinkExpiry> expiry = new Select<>();
+    /** With sign-in on: whether the shared page says "Shared by" and the user's name (off unless they tick it). */
+    final com.vaadin.flow.component.checkbox.Checkbox showName =
+            new com.vaadin.flow.component.checkbox.Checkbox("Show my name on the shared page");
+    /** The signed-in user's name, null without sign-in (nothing to show). */
+    private final String signedInName = app.tarjim.security.SignedIn.current()
+            .map(app.tarjim.security.SignedIn::name).orElse(null);
     private final Optional<String> base;
     /** The article as last stored; downloads and copies read it when used, so they carry the latest edits. */
     private volatile StoredArticle article;
@@ -110,10 +116,13 @@ public class ResultActions extends Div {
         expiry.setValue(LinkExpiry.MONTH);
         expiry.setAriaLabel("Link expires");
         expiry.addClassName("share-expiry");
+        showName.addClassName("share-show-name");
+        showName.setId("share-show-name");
+        showName.setVisible(signedInName != null);
 
         Div copyRow = new Div(copyTranslation, copySummary);
         copyRow.addClassName("button-row");
-        Div shareRow = new Div(share, expiry, shareUrl, copyLink, webShare, revoke, shareStatus);
+        Div shareRow = new Div(share, expiry, showName, shareUrl, copyLink, webShare, revoke, shareStatus);
         shareRow.addClassName("share-row");
         Div summaryRow = new Div(summaryState, regenerate);
         summaryRow.addClassName("summary-row");
@@ -208,7 +217,8 @@ public class ResultActions extends Div {
 
     private void createLink() {
         try {
-            link = shares.create(article.id(), shareOwner(), expiry.getValue().duration());
+            link = shares.create(article.id(), shareOwner(), expiry.getValue().duration(),
+                    Optional.ofNullable(signedInName).filter(name -> showName.getValue()));
             shareChanged.accept(true, link);
             showLink();
             shareStatus.setText("Anyone with this link can read the summary and translation"
@@ -235,6 +245,7 @@ public class ResultActions extends Div {
         webShare.setVisible(false);
         share.setVisible(!shared);
         expiry.setVisible(!shared);
+        showName.setVisible(!shared && signedInName != null);
         if (shared) {
             String path = link.path();
             base.ifPresentOrElse(b -> showUrl(b + path), () -> {

@@ -5,6 +5,7 @@ import app.tarjim.article.ArticleService;
 import app.tarjim.article.ShareLink;
 import app.tarjim.article.ShareService;
 import app.tarjim.security.SignedIn;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -173,6 +174,31 @@ class LocalModeTest {
                 .DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(rootRevoke.statusCode()).isEqualTo(204);
         assertThat(http.send(get(link.path()).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theSharedPageNamesTheSharerOnlyWhenTheyChoseTo() throws Exception {
+        UUID id = articles.create(ArticleFixtures.draft(SignedIn.ownerOf("alice")));
+        articles.complete(id, ArticleFixtures.result("A summary."));
+        String aliceKey = keys.create(accounts.find("alice").orElseThrow(), "a", 60).secret();
+
+        HttpResponse<String> named = http.send(get("/api/v1/articles/" + id + "/share?showName=true")
+                .header("X-API-Key", aliceKey).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(named.statusCode()).as(named.body()).isEqualTo(200);
+        assertThat(named.body()).contains("\"sharedBy\":\"alice\"");
+        String namedPage = http.send(get(new ObjectMapper().readTree(named.body()).get("url").asText()
+                .replaceFirst("^https?://[^/]+", "")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(namedPage).contains("Shared by <bdi>alice</bdi>");
+
+        HttpResponse<String> plain = http.send(get("/api/v1/articles/" + id + "/share")
+                .header("X-API-Key", aliceKey).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.body()).doesNotContain("sharedBy");
+        String plainPage = http.send(get(new ObjectMapper().readTree(plain.body()).get("url").asText()
+                .replaceFirst("^https?://[^/]+", "")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(plainPage).contains("A summary.").doesNotContain("Shared by").doesNotContain("alice");
     }
 
     @Test

@@ -161,7 +161,11 @@ class ArticleApiTest {
         assertThat(url).matches("http://localhost:\\d+/s/[A-Za-z0-9_-]{22,}");
         HttpResponse<String> page = get(url);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("og:description");
+        assertThat(page.body()).contains("og:description").doesNotContain("Shared by");
+        // without sign-in there is no name to show
+        HttpResponse<String> named = post("/api/v1/articles/" + id + "/share?showName=true", Map.of());
+        assertThat(named.statusCode()).isEqualTo(400);
+        assertThat(named.body()).contains("showName needs a signed-in user");
 
         HttpResponse<byte[]> docx = http.send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/api/v1/articles/" + id + "/export?format=docx")).GET().build(),

@@ -116,6 +116,24 @@ class ArticleServiceTest {
     }
 
     @Test
+    void anAdminsListOfOthersHoldsEveryoneElsesArticlesWithWhoseTheyAre() {
+        UUID own = articles.create(ArticleFixtures.draft("user:root"));
+        clock.advance(Duration.ofMinutes(1));
+        UUID alices = articles.create(ArticleFixtures.draft("user:alice"));
+        clock.advance(Duration.ofMinutes(1));
+        UUID bobs = articles.create(ArticleFixtures.draft("user:bob"));
+        articles.complete(alices, ArticleFixtures.result(null));
+
+        List<OwnedArticleListing> others = articles.recentOfOthers("user:root", 10);
+
+        assertThat(others).extracting(OwnedArticleListing::id).containsExactly(bobs, alices).doesNotContain(own);
+        assertThat(others).extracting(OwnedArticleListing::owner).containsExactly("user:bob", "user:alice");
+        assertThat(others.get(1).status()).isEqualTo(ArticleStatus.DONE);
+        assertThat(others.get(1).sentenceCount()).isEqualTo(ArticleFixtures.result(null).sentences().size());
+        assertThat(articles.recentOfOthers("user:root", 1)).extracting(OwnedArticleListing::id).containsExactly(bobs);
+    }
+
+    @Test
     void onlyTheOwnerCanDeleteAndDeletingRemovesShareLinks() {
         UUID id = articles.create(ArticleFixtures.draft(OWNER));
         articles.complete(id, ArticleFixtures.result("Summary."));

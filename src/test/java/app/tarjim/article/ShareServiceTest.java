@@ -31,6 +31,22 @@ class ShareServiceTest {
     }
 
     @Test
+    void theSharersNameIsKeptOnlyWhenGivenAndTravelsWithTheLink() {
+        UUID id = finishedArticle();
+        ShareLink named = shares.create(id, OWNER, Optional.empty(), Optional.of("  Layla Haddad "));
+        ShareLink blank = shares.create(id, OWNER, Optional.empty(), Optional.of("   "));
+        ShareLink plain = shares.create(id, OWNER, Optional.empty());
+
+        assertThat(named.sharedBy()).isEqualTo("Layla Haddad");
+        assertThat(shares.resolve(named.token()).orElseThrow().link().sharedBy()).isEqualTo("Layla Haddad");
+        assertThat(shares.resolve(blank.token()).orElseThrow().link().sharedBy()).isNull();
+        assertThat(shares.resolve(plain.token()).orElseThrow().link().sharedBy()).isNull();
+        assertThat(shares.revoke(OWNER, named.token())).isTrue();
+        assertThat(shares.links(OWNER, id).get(0).sharedBy()).as("kept through the revoke's update")
+                .isEqualTo("Layla Haddad");
+    }
+
+    @Test
     void linkWorksUntilItExpires() {
         ShareLink link = shares.create(finishedArticle(), OWNER, Optional.of(Duration.ofHours(24)));
         assertThat(link.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofHours(24)));

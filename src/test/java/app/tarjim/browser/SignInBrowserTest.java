@@ -61,6 +61,7 @@ class SignInBrowserTest {
             summary = alice.find("#summary").getText();
             articleUrl = alice.driver().getCurrentUrl();
             assertThat(articleUrl).contains("?article=");
+            alice.find("#share-show-name").click(); // her name on the shared page, by her choice
             alice.find("#share").click();
             alice.waitUntil(d -> !((String) alice.script("return arguments[0].value",
                     d.findElement(By.id("share-url")))).isBlank());
@@ -88,6 +89,7 @@ class SignInBrowserTest {
         try (BrowserSession stranger = BrowserSession.desktop()) {
             stranger.open(shareUrl);
             stranger.waitUntil(d -> d.getPageSource().contains(summary));
+            assertThat(stranger.find(".shared-by").getText()).isEqualTo("Shared by alice");
         }
 
         try (BrowserSession root = BrowserSession.desktop()) {
@@ -97,6 +99,8 @@ class SignInBrowserTest {
             root.open(articleUrl);
             root.waitForVaadin();
             root.waitUntil(d -> d.findElement(By.id("summary")).getText().equals(summary));
+            // admins see all: Alice's article is listed in the admin's history, with her name
+            root.waitUntil(d -> d.findElement(By.cssSelector(".history-others")).getText().contains("by alice"));
             root.open(base + "/admin");
             root.waitForVaadin();
             root.waitUntil(d -> d.findElement(By.tagName("vaadin-grid")).getText().contains("alice")

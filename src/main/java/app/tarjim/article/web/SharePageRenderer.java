@@ -82,18 +82,23 @@ class SharePageRenderer {
         head.appendElement("style").appendChild(new DataNode(CSS));
 
         Element main = page.body().appendElement("main");
-        appendHeader(main, article);
+        appendHeader(main, article, shared.link().sharedBy());
         article.summary().ifPresent(summary -> appendSummary(main, summary));
         appendTranslation(main, article);
         appendFooter(main, article.models(), article.edited());
         return page.outerHtml();
     }
 
-    private static void appendHeader(Element main, StoredArticle article) {
+    private static void appendHeader(Element main, StoredArticle article, String sharedBy) {
         Element header = main.appendElement("header");
         header.appendElement("p").addClass("brand").text("Tarjim · machine translation from Arabic");
         // The title is the source's headline, so usually Arabic; let the browser pick the direction.
         header.appendElement("h1").attr("dir", "auto").text(article.title());
+        if (sharedBy != null) {
+            // the sharer chose to show their name; it is their account name, so any script
+            header.appendElement("p").addClass("shared-by").appendText("Shared by ")
+                    .appendElement("bdi").text(sharedBy);
+        }
         if (article.demo()) {
             header.appendElement("p").addClass("notice")
                     .text("Translated with the bundled demo models: the output is illustrative only.");
