@@ -117,6 +117,8 @@ class OidcSignIn implements SignInMethod {
                 throw new OAuth2AuthenticationException(new OAuth2Error("access_denied",
                         "This account is disabled in Tarjim.", null));
             }
+            // Local sign-ins stamp this through LoginOutcomes (mode local only); without it admins see "never".
+            accounts.loginSucceeded(name);
             audit.record(name, AuditLog.SIGNED_IN, name, "oidc" + (admin ? ", admin" : ""));
             Collection<GrantedAuthority> authorities = admin
                     ? AuthorityUtils.createAuthorityList("ROLE_USER", SignedIn.ADMIN_AUTHORITY)
