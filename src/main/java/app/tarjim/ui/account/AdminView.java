@@ -42,7 +42,7 @@ public class AdminView extends VerticalLayout {
     private final Grid<AuditEvent> events = new Grid<>(AuditEvent.class, false);
     private final Paragraph message = new Paragraph();
 
-    public AdminView(Accounts accounts, AuditLog audit) {
+    public AdminView(Accounts accounts, AuditLog audit, app.tarjim.security.SecurityProperties security) {
         this.accounts = accounts;
         this.audit = audit;
         this.actor = SignedIn.current().map(SignedIn::name).orElse("-");
@@ -67,6 +67,14 @@ public class AdminView extends VerticalLayout {
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout form = new HorizontalLayout(name, password, admin, add);
         form.setAlignItems(Alignment.BASELINE);
+        Paragraph oidcNote = new Paragraph("People get an account the first time they sign in through the identity "
+                + "provider, and their admin role follows its " + security.oidc().adminClaim() + " claim at every "
+                + "sign-in. Here you can disable and enable them.");
+        oidcNote.setId("oidc-accounts-note");
+        // with OIDC sign-in a password account could never sign in: offer no form that makes one
+        boolean oidc = security.mode() == app.tarjim.security.SecurityMode.OIDC;
+        form.setVisible(!oidc);
+        oidcNote.setVisible(oidc);
 
         users.addColumn(Account::name).setHeader("Name");
         users.addColumn(Account::source).setHeader("Signs in");
@@ -90,7 +98,7 @@ public class AdminView extends VerticalLayout {
         csv.setId("audit-csv");
         csv.getElement().setAttribute("router-ignore", true);
 
-        add(new Anchor("", "← Translate"), new H1("Admin"), new AccountLinks(), new H2("Users"), form, message,
+        add(new Anchor("", "← Translate"), new H1("Admin"), new AccountLinks(), new H2("Users"), form, oidcNote, message,
                 users, new H2("Audit log"), csv, events);
         refresh();
     }

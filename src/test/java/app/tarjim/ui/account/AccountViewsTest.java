@@ -34,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccountViewsTest {
 
     @Autowired
+    app.tarjim.security.SecurityProperties security;
+    @Autowired
     Accounts accounts;
     @Autowired
     ObjectProvider<UserApiKeys> keys;
@@ -93,7 +95,7 @@ class AccountViewsTest {
     @Test
     void adminsAddAndDisableUsers() {
         signedIn("root", true);
-        UI.getCurrent().add(new AdminView(accounts, audit));
+        UI.getCurrent().add(new AdminView(accounts, audit, security));
         LocatorJ._get(TextField.class, spec -> spec.withId("new-user-name")).setValue("bob");
         LocatorJ._get(PasswordField.class, spec -> spec.withId("new-user-password")).setValue("short");
         LocatorJ._get(Button.class, spec -> spec.withId("add-user")).click();
@@ -113,6 +115,19 @@ class AccountViewsTest {
         disableButton(users, 1).click();
         assertThat(accounts.find("bob").orElseThrow().enabled()).isFalse();
         assertThat(audit.recent(5)).extracting(e -> e.action()).contains(AuditLog.USER_ADDED, AuditLog.USER_DISABLED);
+    }
+
+    @Test
+    void withOidcSignInTheAdminPageOffersNoPasswordAccounts() {
+        signedIn("root", true);
+        app.tarjim.security.SecurityProperties oidc = new app.tarjim.security.SecurityProperties(security.allowedOrigins(),
+                app.tarjim.security.SecurityMode.OIDC, security.login(), security.oidc());
+        UI.getCurrent().add(new AdminView(accounts, audit, oidc));
+        // Karibu finds visible components only
+        assertThat(LocatorJ._find(Button.class, spec -> spec.withId("add-user"))).isEmpty();
+        assertThat(LocatorJ._find(TextField.class, spec -> spec.withId("new-user-name"))).isEmpty();
+        assertThat(LocatorJ._get(Paragraph.class, spec -> spec.withId("oidc-accounts-note")).getText())
+                .contains("first time they sign in through the identity provider");
     }
 
     private static Button disableButton(Grid<?> users, int row) {
