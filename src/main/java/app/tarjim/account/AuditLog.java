@@ -19,6 +19,8 @@ public class AuditLog {
 
     public static final String TRANSLATED = "translated";
     public static final String SHARED = "shared";
+    /** A batch of articles queued (page or API); the subject is the batch id. */
+    public static final String BATCH_STARTED = "batch-started";
     public static final String REVOKED_SHARE = "revoked-share";
     public static final String KEY_CREATED = "key-created";
     public static final String KEY_REVOKED = "key-revoked";

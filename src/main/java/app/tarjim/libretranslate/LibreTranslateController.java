@@ -87,6 +87,12 @@ class LibreTranslateController {
             alternatives = alternatives(texts, parameters.alternatives());
         }
 
+        if (translatable && audit != null) {
+            int characters = parameters.q().stream().mapToInt(String::length).sum();
+            audit.recordWork(owner, app.tarjim.account.AuditLog.TRANSLATED, "libretranslate",
+                    parameters.q().size() + (parameters.q().size() == 1 ? " text, " : " texts, ") + characters
+                            + " characters" + (html ? ", html" : ""));
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         Map<String, Object> language = new LinkedHashMap<>();
         language.put("confidence", detected.confidence());
@@ -196,6 +202,10 @@ class LibreTranslateController {
                 file.getBytes(), owner, TranslateParameters.glossary(
                         glossary == null ? null : json.getNodeFactory().textNode(glossary), api.maxGlossaryTerms(), json));
         String name = translatedFiles.put(translated);
+        if (audit != null) {
+            audit.recordWork(owner, app.tarjim.account.AuditLog.TRANSLATED, "libretranslate file",
+                    file.getOriginalFilename());
+        }
         String base = baseUrl.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : baseUrl;
         return Map.of("translatedFileUrl", base + "/download_file/" + name);
     }
@@ -210,6 +220,14 @@ class LibreTranslateController {
                         .filename(file.downloadName(), StandardCharsets.UTF_8).build().toString())
                 .body(file.bytes());
     }
+
+    /** Set by Spring; absent where the controller is made by hand. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void auditLog(app.tarjim.account.AuditLog audit) {
+        this.audit = audit;
+    }
+
+    private app.tarjim.account.AuditLog audit;
 
     private static Map<String, Object> language(String code, String name, List<String> targets) {
         Map<String, Object> language = new LinkedHashMap<>();

@@ -202,6 +202,39 @@ class LocalModeTest {
     }
 
     @Test
+    void libreTranslateCallsAndBatchesAreInTheAuditLogWithWhoMadeThem() throws Exception {
+        String aliceKey = keys.create(accounts.find("alice").orElseThrow(), "a", 60).secret();
+
+        HttpResponse<String> translated = http.send(get("/translate").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"q\": [\"المعارضة ترفض الضغوط\", \"حلب\"], "
+                        + "\"source\": \"ar\", \"target\": \"en\", \"api_key\": \"" + aliceKey + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(translated.statusCode()).as(translated.body()).isEqualTo(200);
+
+        String boundary = "b" + System.nanoTime();
+        String form = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"news.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\nid,title,text\nn1,One,نص أول.\n\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> batch = http.send(get("/api/v1/batches").header("X-API-Key", aliceKey)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(form, java.nio.charset.StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(batch.statusCode()).as(batch.body()).isEqualTo(202);
+        String batchId = new ObjectMapper().readTree(batch.body()).get("id").asText();
+
+        assertThat(audit.recent(10)).anySatisfy(e -> {
+            assertThat(e.actor()).isEqualTo("alice");
+            assertThat(e.action()).isEqualTo(AuditLog.TRANSLATED);
+            assertThat(e.subject()).isEqualTo("libretranslate");
+            assertThat(e.detail()).isEqualTo("2 texts, 23 characters");
+        }).anySatisfy(e -> {
+            assertThat(e.actor()).isEqualTo("alice");
+            assertThat(e.action()).isEqualTo(AuditLog.BATCH_STARTED);
+            assertThat(e.subject()).isEqualTo(batchId);
+            assertThat(e.detail()).isEqualTo("1 article from news.csv (preset fast, summary model fast)");
+        });
+    }
+
+    @Test
     void theActuatorBesidesHealthIsForAdmins() throws Exception {
         String aliceKey = keys.create(accounts.find("alice").orElseThrow(), "a", 60).secret();
         String rootKey = keys.create(accounts.find("root").orElseThrow(), "r", 60).secret();

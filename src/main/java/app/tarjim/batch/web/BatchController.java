@@ -93,6 +93,10 @@ class BatchController {
         } catch (BatchRejectedException e) {
             throw rejected(e);
         }
+        if (audit != null) {
+            audit.recordWork(ApiCaller.ownerOf(request), app.tarjim.account.AuditLog.BATCH_STARTED, id.toString(),
+                    AuditDetails.batch(batch));
+        }
         return ResponseEntity.accepted()
                 .location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id).toUri())
                 .body(new BatchResponses.Created(id, batch.name(), batch.items().size(),
@@ -162,6 +166,14 @@ class BatchController {
                         .filename(BatchExporter.fileName(job, exportFormat), StandardCharsets.UTF_8).build().toString())
                 .body(body);
     }
+
+    /** Set by Spring; absent where the controller is made by hand. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void auditLog(app.tarjim.account.AuditLog audit) {
+        this.audit = audit;
+    }
+
+    private app.tarjim.account.AuditLog audit;
 
     /** The batch if the caller owns it; another key's batch is "not found", as if it did not exist. */
     private BatchJobView owned(UUID id, HttpServletRequest request) {

@@ -123,7 +123,12 @@ public class BatchesView extends VerticalLayout {
         try {
             NewBatch batch = parser.parse(content, fileName, owner, null, summary.getValue(),
                     new BatchModels(preset.getValue(), summaryModel.getValue(), force.getValue()));
-            batches.submit(batch);
+            java.util.UUID id = batches.submit(batch);
+            if (audit != null) {
+                app.tarjim.security.SignedIn.current().ifPresent(user -> audit.record(user.name(),
+                        app.tarjim.account.AuditLog.BATCH_STARTED, id.toString(),
+                        app.tarjim.batch.web.AuditDetails.batch(batch)));
+            }
             int skipped = batch.problems().size();
             showMessage("Queued " + batch.items().size() + " article" + (batch.items().size() == 1 ? "" : "s")
                     + " from " + fileName + (skipped > 0 ? "; " + skipped + " part" + (skipped == 1 ? " was" : "s were")
@@ -133,6 +138,14 @@ public class BatchesView extends VerticalLayout {
         }
         refresh();
     }
+
+    /** Set by Spring; absent where the view is made by hand (tests). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void audit(app.tarjim.account.AuditLog audit) {
+        this.audit = audit;
+    }
+
+    private app.tarjim.account.AuditLog audit;
 
     static String ownerFor(String browser) {
         return SHARED_OWNER + ":" + browser;
