@@ -226,6 +226,7 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         preset.setValue(TranslationPreset.FAST);
         summaryModel.setLabel("Summary model");
         summaryModel.setId("summary-model");
+        summaryModel.addClassName("summary-model-select");
         summaryModel.setItems(TranslationPreset.values());
         summaryModel.setItemLabelGenerator(ModelPanel::summaryModelLabel);
         summaryModel.setValue(TranslationPreset.FAST);

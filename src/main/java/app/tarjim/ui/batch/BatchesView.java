@@ -88,6 +88,7 @@ public class BatchesView extends VerticalLayout {
         preset.setItemLabelGenerator(p -> ModelPanel.presetLabel(p, models.translationModel(p)));
         preset.setValue(TranslationPreset.FAST);
         summaryModel.setLabel("Summary model");
+        summaryModel.addClassName("summary-model-select");
         summaryModel.setItems(TranslationPreset.values());
         summaryModel.setItemLabelGenerator(ModelPanel::summaryModelLabel);
         summaryModel.setValue(TranslationPreset.FAST);
