@@ -9,16 +9,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class QualityPresetApiTest {
 
-    private static final Path MODELS = makeModelsDir();
+    private static final Path MODELS = app.tarjim.testing.QualityModelsFolder.temporary(true);
 
     @DynamicPropertySource
     static void models(DynamicPropertyRegistry registry) {
@@ -195,31 +191,5 @@ class QualityPresetApiTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Path makeModelsDir() {
-        try {
-            Path dir = Files.createTempDirectory("tarjim-quality-models");
-            Files.copy(Path.of("models/registry.json"), dir.resolve("registry.json"));
-            copyTree(Path.of("src/test/resources/fixtures/models/nllb-tiny-random"), dir.resolve("nllb-200-distilled-600M"));
-            // the demo summarizer stands as the installed quality summary model
-            copyTree(Path.of("models/demo/bart-summarizer-demo"), dir.resolve("distilbart-cnn-12-6"));
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
     }
 }

@@ -70,10 +70,7 @@ class BatchCommandTest {
 
     @Test
     void theQualityPresetTranslatesEveryArticleWithTheNllbModel() throws Exception {
-        Path models = dir.resolve("models");
-        Files.createDirectories(models);
-        Files.copy(Path.of("models/registry.json"), models.resolve("registry.json"));
-        copy(Path.of("src/test/resources/fixtures/models/nllb-tiny-random"), models.resolve("nllb-200-distilled-600M"));
+        Path models = app.tarjim.testing.QualityModelsFolder.in(dir.resolve("models"), false);
         String sentence = "الحكومة المصرية أعلنت اتفاق جديد.";
         Path input = Files.writeString(dir.resolve("news.jsonl"), "{\"id\": \"a1\", \"text\": \"" + sentence + "\"}\n"
                 + "{\"id\": \"a2\", \"text\": \"Quoted in English: alert(1) ran on every page. الجيش وصل.\"}\n");
@@ -111,19 +108,6 @@ class BatchCommandTest {
         assertThat(run(err, "batch", "--input", "x.csv", "--output", dir.resolve("out.csv").toString(),
                 "--preset", "best")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown preset 'best'. Use fast or quality.");
-    }
-
-    private static void copy(Path from, Path to) throws java.io.IOException {
-        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
     }
 
     private static int run(StringWriter err, String... args) {

@@ -15,11 +15,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,15 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class QualityPresetOnNllbTest {
 
-    private static final Path NLLB = Path.of("src/test/resources/fixtures/models/nllb-tiny-random");
 
     @TempDir
     Path modelsDir;
 
     @Test
     void qualityPresetTranslatesWithTheNllbModelFromArabicIntoEnglish() throws IOException {
-        Files.copy(Path.of("models/registry.json"), modelsDir.resolve("registry.json"));
-        copy(NLLB, modelsDir.resolve("nllb-200-distilled-600M"));
+        app.tarjim.testing.QualityModelsFolder.in(modelsDir, false);
         List<String> opened = new ArrayList<>();
         EngineGenerators engine = new EngineGenerators();
         String article = "الحكومة المصرية أعلنت اتفاق جديد.\n\nالجيش وصل إلى الحدود التركية اليوم.";
@@ -72,19 +68,6 @@ class QualityPresetOnNllbTest {
             GeneratedSequence expected = same.generate(List.of(first), GenerationConfig.EMPTY, () -> false).get(0).get(0);
             assertThat(expected.outputIds()[1]).isEqualTo(same.languageCodes().get("eng_Latn"));
             assertThat(json.get("sentences").get(0).get("target").asText()).isEqualTo(expected.text().strip());
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
         }
     }
 }

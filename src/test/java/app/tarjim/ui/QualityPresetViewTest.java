@@ -18,13 +18,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 class QualityPresetViewTest {
 
-    private static final Path MODELS = modelsDir();
+    private static final Path MODELS = app.tarjim.testing.QualityModelsFolder.temporary(true);
 
     @DynamicPropertySource
     static void models(DynamicPropertyRegistry registry) {
@@ -113,30 +109,5 @@ class QualityPresetViewTest {
             Thread.sleep(100);
         }
         throw new AssertionError("The article did not finish in time");
-    }
-
-    private static Path modelsDir() {
-        try {
-            Path dir = Files.createTempDirectory("tarjim-quality-view");
-            Files.copy(Path.of("models/registry.json"), dir.resolve("registry.json"));
-            copyTree(Path.of("src/test/resources/fixtures/models/nllb-tiny-random"), dir.resolve("nllb-200-distilled-600M"));
-            copyTree(Path.of("models/demo/bart-summarizer-demo"), dir.resolve("distilbart-cnn-12-6"));
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
     }
 }
