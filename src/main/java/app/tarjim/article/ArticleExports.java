@@ -18,7 +18,8 @@ public final class ArticleExports {
     public static ExportedArticle toExported(StoredArticle article) {
         return new ExportedArticle(article.id().toString(), article.title(), article.sourceText(), sentences(article),
                 article.translationText(), article.summaryText(), article.demo(), article.errorMessage(),
-                article.edited(), article.machineTranslation());
+                article.edited(), article.machineTranslation(), article.models().translationModel(),
+                article.models().summarizerModel());
     }
 
     public static List<ExportedSentence> sentences(StoredArticle article) {

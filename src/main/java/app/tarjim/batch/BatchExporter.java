@@ -93,7 +93,7 @@ public class BatchExporter {
         return new ExportedArticle(id, item.title(), result.sourceText(),
                 ArticleExports.sentences(article),
                 article.translationText(), article.summary().orElse(null), article.demo(), null, article.edited(),
-                article.machineTranslation());
+                article.machineTranslation(), article.models().translationModel(), article.models().summarizerModel());
     }
 
     private static String whyUntranslated(BatchItemView item) {

@@ -97,6 +97,9 @@ class BatchCommandTest {
             String expected = nllb.generate(List.of(sentence), app.tarjim.engine.GenerationConfig.EMPTY, () -> false)
                     .get(0).get(0).text().strip();
             assertThat(json.readTree(lines.get(0)).get("translation").asText()).isEqualTo(expected);
+            // the export says which model made each row (a missing quality model would have been stood in for)
+            assertThat(json.readTree(lines.get(0)).get("translationModel").asText()).isEqualTo(
+                    "Xenova/nllb-200-distilled-600M");
         }
         // --force: the mostly English article is translated too, its English kept as it is
         assertThat(json.readTree(lines.get(1)).get("translation").asText()).contains("alert(1) ran on every page.");

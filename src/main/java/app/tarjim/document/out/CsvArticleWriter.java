@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * RFC 4180 CSV, UTF-8, one row per article: id, title, source, translation, summary, error, edited (true when a
- * person edited the translation, which is then the edited text) and machine_translation (the model's own).
+ * person edited the translation, which is then the edited text), machine_translation (the model's own), and
+ * translation_model and summary_model (which models made them; empty when not known).
  *
  * <p>For Excel ({@code excel = true}) the file starts with a byte order mark, without which Excel reads
  * UTF-8 as a legacy code page and shows the Arabic as mojibake; and cells that Excel would run as a
@@ -22,7 +23,7 @@ import java.util.List;
 public final class CsvArticleWriter implements ArticleWriter {
 
     public static final List<String> HEADER = List.of("id", "title", "source", "translation", "summary", "error",
-            "edited", "machine_translation");
+            "edited", "machine_translation", "translation_model", "summary_model");
 
     private final boolean excel;
 
@@ -41,7 +42,8 @@ public final class CsvArticleWriter implements ArticleWriter {
         for (ExportedArticle article : articles) {
             printer.printRecord(cell(article.id()), cell(article.title()), cell(article.sourceText()),
                     cell(article.translation()), cell(article.summary()), cell(article.error()),
-                    Boolean.toString(article.edited()), cell(article.machineTranslation()));
+                    Boolean.toString(article.edited()), cell(article.machineTranslation()),
+                    cell(article.translationModel()), cell(article.summaryModel()));
         }
         printer.flush();
     }

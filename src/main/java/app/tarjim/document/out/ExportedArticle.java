@@ -15,10 +15,20 @@ import java.util.List;
  * @param error       why translation failed, or null
  * @param edited      true when a person edited some of the translation; {@code translation} carries the edits
  * @param machineTranslation the model's English as it wrote it (the same as {@code translation} unless edited)
+ * @param translationModel   the model that translated it (e.g. Xenova/opus-mt-ar-en), null when unknown or none
+ * @param summaryModel       the model that summarized it, null when unknown or none
  */
 public record ExportedArticle(String id, String title, String sourceText, List<ExportedSentence> sentences,
                               String translation, String summary, boolean demo, String error, boolean edited,
-                              String machineTranslation) {
+                              String machineTranslation, String translationModel, String summaryModel) {
+
+    /** An article whose models are not known. */
+    public ExportedArticle(String id, String title, String sourceText, List<ExportedSentence> sentences,
+                           String translation, String summary, boolean demo, String error, boolean edited,
+                           String machineTranslation) {
+        this(id, title, sourceText, sentences, translation, summary, demo, error, edited, machineTranslation, null,
+                null);
+    }
 
     public ExportedArticle {
         id = id == null ? "" : id;
