@@ -34,6 +34,8 @@ class NllbGoldenTest {
 
     static final Path DIR = TestModels.FIXTURES.resolve("models/nllb-tiny-random");
     private static final Path GENERATE = HfGoldenTest.GOLDEN.resolve("nllb_generate.jsonl");
+    /** HF's greedy cases decoded by transformers.js 4.3.2 (tools/fixtures/js/generate.mjs) from the same ids. */
+    private static final Path TRANSFORMERS_JS = HfGoldenTest.GOLDEN.resolve("nllb_transformersjs_generate.jsonl");
     private static final Path TOKENIZER_IDS = HfGoldenTest.GOLDEN.resolve("nllb_tokenizer_ids.jsonl");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double SCORE_TOLERANCE = 1e-4;
@@ -67,6 +69,39 @@ class NllbGoldenTest {
             }
         }
         return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> greedyMatchesTransformersJs() {
+        List<GoldenCase> cases = GoldenCase.read(TRANSFORMERS_JS, HfGoldenTest.ROOT);
+        assertThat(cases).hasSizeGreaterThan(10);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (boolean inGraph : new boolean[] {true, false}) {
+            for (GoldenCase c : cases) {
+                tests.add(DynamicTest.dynamicTest("transformers.js " + c.name() + (inGraph ? " [in graph]" : " [java]"),
+                        () -> check(c, inGraph)));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void transformersJsPlainTokenizerCallPutsThePublishedEnglishCodeFirstWhichIsWhyTheEngineSetsArabic()
+            throws Exception {
+        // transformers.js's tokenizer(text), like the published tokenizer.json, starts with eng_Latn; its translation
+        // pipeline sets src_lang itself, as the engine does: the rest of the ids are the same
+        long english = model(true).languageCodes().get("eng_Latn");
+        long arabic = model(true).languageCodes().get("arb_Arab");
+        for (String line : Files.readAllLines(TRANSFORMERS_JS)) {
+            JsonNode c = JSON.readTree(line);
+            for (int i = 0; i < c.get("inputs").size(); i++) {
+                long[] js = GoldenCase.ids(JSON.createArrayNode().add(c.get("js_tokenizer_input_ids").get(i))).get(0);
+                long[] ours = model(true).encode(c.get("inputs").get(i).asText());
+                assertThat(js[0]).isEqualTo(english);
+                assertThat(ours[0]).isEqualTo(arabic);
+                assertArrayEquals(Arrays.copyOfRange(js, 1, js.length), Arrays.copyOfRange(ours, 1, ours.length));
+            }
+        }
     }
 
     private static void check(GoldenCase golden, boolean inGraph) {
