@@ -108,7 +108,7 @@ class OidcSignInBrowserTest {
             bob.waitUntil(d -> d.getPageSource().contains(summary));
             bob.open(base + "/admin");
             bob.waitForVaadin();
-            assertThat(bob.driver().findElements(By.id("add-user"))).isEmpty();
+            assertThat(bob.driver().findElements(By.id("oidc-accounts-note"))).as("no admin page for bob").isEmpty();
         }
 
         try (BrowserSession stranger = BrowserSession.desktop()) {
@@ -124,11 +124,14 @@ class OidcSignInBrowserTest {
             root.open(articleUrl);
             root.waitForVaadin();
             root.waitUntil(d -> d.findElement(By.id("summary")).getText().equals(summary));
+            root.waitUntil(d -> d.findElement(By.cssSelector(".history-others")).getText().contains("by alice"));
             root.open(base + "/admin");
             root.waitForVaadin();
             root.waitUntil(d -> d.findElement(By.tagName("vaadin-grid")).getText().contains("alice")
                     || d.getPageSource().contains("alice"));
-            assertThat(root.find("#add-user").isDisplayed()).isTrue();
+            // accounts come from the provider: no password-account form, a note saying so
+            assertThat(root.find("#oidc-accounts-note").isDisplayed()).isTrue();
+            assertThat(root.driver().findElements(By.id("add-user"))).isEmpty();
             String usersGrid = (String) root.script("return arguments[0].textContent", root.find("vaadin-grid"));
             assertThat(usersGrid).contains("alice", "bob", "root", "oidc").doesNotContain("never");
             root.screenshot("oidc-admin");
