@@ -359,11 +359,32 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         status.setText("");
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "?article=" + job.articleId()));
         watch(job);
+        getUI().ifPresent(ui -> showFetching(ui, job));
     }
+
+    /**
+     * While the running article waits for its models and one is being downloaded (a quality model's first use
+     * fetches about a gigabyte), the progress line says how far it is, once a second, until the first sentence.
+     */
+    private void showFetching(UI ui, TranslationJob running) {
+        java.util.concurrent.CompletableFuture.runAsync(() -> ui.access(() -> {
+            if (job != running || translating) {
+                return;
+            }
+            models.downloadProgress()
+                    .filter(d -> d.overallTotal() <= 0 || d.overallBytes() < d.overallTotal())
+                    .ifPresent(progress::fetching);
+            showFetching(ui, running);
+        }), java.util.concurrent.CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS));
+    }
+
+    /** Set once the running article's sentences come: its models are there. */
+    private volatile boolean translating;
 
     private void watch(TranslationJob running) {
         unsubscribe.run();
         this.job = running;
+        this.translating = false;
         translate.setEnabled(false);
         cancel.setEnabled(true);
         UI ui = UI.getCurrent();
@@ -375,6 +396,7 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
 
             @Override
             public void onSentence(TranslatedSentence sentence) {
+                translating = true;
                 ui.access(() -> reading.showSentence(sentence));
             }
 
@@ -385,6 +407,7 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
 
             @Override
             public void onProgress(int done, int total) {
+                translating = true;
                 ui.access(() -> {
                     progress.update(done, total, running.startedNanos());
                     if (done == total) {

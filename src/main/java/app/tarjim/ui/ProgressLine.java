@@ -37,6 +37,29 @@ public class ProgressLine extends Div {
         label.setText(describe(done, total, System.nanoTime() - startedNanos));
     }
 
+    /**
+     * Waiting for a model that is being fetched for its first use (the quality models are fetched when first
+     * chosen): how far the download is. Shown until the article's first sentence arrives.
+     */
+    public void fetching(app.tarjim.pipeline.models.DownloadProgress download) {
+        if (getClassNames().contains("running")) {
+            label.setText(fetchingText(download));
+        }
+    }
+
+    /** "Fetching Xenova/nllb-200-distilled-600M for its first use: 120 of 895 MB (13%). …" */
+    static String fetchingText(app.tarjim.pipeline.models.DownloadProgress download) {
+        StringBuilder text = new StringBuilder("Fetching ").append(download.repo()).append(" for its first use: ")
+                .append(Math.round(download.overallBytes() / 1_000_000.0));
+        if (download.overallTotal() > 0) {
+            text.append(" of ").append(Math.round(download.overallTotal() / 1_000_000.0)).append(" MB (")
+                    .append(Math.round(100.0 * download.overallBytes() / download.overallTotal())).append("%)");
+        } else {
+            text.append(" MB");
+        }
+        return text.append(". The translation starts when it is here; you can cancel.").toString();
+    }
+
     /** Waiting for a free slot: the server is busy with other articles; says where this one stands. */
     public void queued(int ahead) {
         start(queuedMessage(ahead));
