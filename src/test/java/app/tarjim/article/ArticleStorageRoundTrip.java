@@ -91,6 +91,15 @@ abstract class ArticleStorageRoundTrip {
             assertThat(shared.link()).isEqualTo(link);
         });
 
+        ShareLink named = shares.create(id, OWNER, Optional.empty(), Optional.of("Layla"));
+        assertThat(shares.resolve(named.token()).orElseThrow().link().sharedBy()).isEqualTo("Layla");
+        assertThat(articles.recentOfOthers("user:admin", 5)).singleElement().satisfies(listing -> {
+            assertThat(listing.owner()).isEqualTo(OWNER);
+            assertThat(listing.id()).isEqualTo(id);
+            assertThat(listing.sentenceCount()).isEqualTo(result.sentences().size());
+        });
+        assertThat(articles.recentOfOthers(OWNER, 5)).isEmpty();
+
         assertThat(shares.revoke(OWNER, link.token())).isTrue();
         assertThat(shares.resolve(link.token())).isEmpty();
 
