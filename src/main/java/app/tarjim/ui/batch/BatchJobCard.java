@@ -38,8 +38,10 @@ class BatchJobCard extends Div {
     final Button retry = new Button("Retry failed");
     final Div downloads = new Div();
 
+    /** @param qualityStandIn why the fast model stands in for the quality one, if it does */
     BatchJobCard(BatchJobView job, List<InputProblem> problems, BatchExporter exporter,
-                 Consumer<BatchJobView> onCancel, Consumer<BatchJobView> onRetry) {
+                 Consumer<BatchJobView> onCancel, Consumer<BatchJobView> onRetry,
+                 java.util.Optional<String> qualityStandIn) {
         addClassName("batch-job");
         H3 name = new H3(job.name());
         name.addClassName("batch-job-name");
@@ -61,6 +63,13 @@ class BatchJobCard extends Div {
             Span chosen = new Span(modelsLine(job.models()));
             chosen.addClassName("batch-job-models");
             addComponentAtIndex(2, chosen);
+        }
+        if (job.models().preset() == app.tarjim.pipeline.models.TranslationPreset.QUALITY) {
+            qualityStandIn.ifPresent(reason -> {
+                Span standIn = new Span(reason); // e.g. "The quality translation model is unavailable (…); the fast …"
+                standIn.addClassName("batch-job-stand-in");
+                addComponentAtIndex(Math.min(3, getComponentCount()), standIn);
+            });
         }
         if (!problems.isEmpty()) {
             add(problemList(problems));

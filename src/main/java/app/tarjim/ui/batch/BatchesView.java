@@ -34,6 +34,7 @@ import com.vaadin.flow.shared.Registration;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The Batches page: upload a file of articles, watch every job's progress (refreshed by polling while the
@@ -65,6 +66,7 @@ public class BatchesView extends VerticalLayout {
     private final BatchService batches;
     private final BatchInputParser parser;
     private final BatchExporter exporter;
+    private final ModelService models;
     private final String owner;
     private Registration polling;
 
@@ -73,6 +75,7 @@ public class BatchesView extends VerticalLayout {
         this.batches = batches;
         this.parser = parser;
         this.exporter = exporter;
+        this.models = models;
         this.owner = ownerFor(BrowserOwner.current());
         addClassName("batches-view");
         setWidthFull();
@@ -163,9 +166,13 @@ public class BatchesView extends VerticalLayout {
     }
 
     void refresh() {
+        // why the fast model stands in for the quality one, when it does (said on the cards of quality batches)
+        Optional<String> qualityStandIn = models.resolved(TranslationPreset.QUALITY)
+                .map(resolution -> resolution.translation().reason());
         jobs.removeAll();
         for (BatchJobView job : batches.recent(listed(), JOBS_SHOWN)) {
-            jobs.add(new BatchJobCard(job, batches.problems(job.id()), exporter, this::cancel, this::retry));
+            jobs.add(new BatchJobCard(job, batches.problems(job.id()), exporter, this::cancel, this::retry,
+                    qualityStandIn));
         }
         if (jobs.getComponentCount() == 0) {
             Span empty = new Span("No batches yet.");

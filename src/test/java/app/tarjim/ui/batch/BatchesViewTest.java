@@ -142,6 +142,29 @@ class BatchesViewTest {
     }
 
     @Test
+    void aQualityJobsCardSaysWhenTheFastModelStandsInAndAFastJobsDoesNot() {
+        view.preset.setValue(TranslationPreset.QUALITY);
+        view.accept("quality.csv", CSV.getBytes(StandardCharsets.UTF_8));
+        view.preset.setValue(TranslationPreset.FAST);
+        view.accept("fast.csv", CSV.getBytes(StandardCharsets.UTF_8));
+        String reason = "The quality translation model is unavailable (offline); the fast model is used instead.";
+        List<BatchJobView> both = batches.recent(List.of(BatchesView.ownerFor(app.tarjim.ui.BrowserOwner.current())), 2);
+        assertThat(both).extracting(j -> j.models().preset())
+                .containsExactlyInAnyOrder(TranslationPreset.QUALITY, TranslationPreset.FAST);
+        for (BatchJobView job : both) {
+            BatchJobCard card = new BatchJobCard(job, List.of(), exporter, j -> { }, j -> { },
+                    java.util.Optional.of(reason));
+            if (job.models().preset() == TranslationPreset.QUALITY) {
+                assertThat(card.getElement().getTextRecursively()).contains(reason);
+            } else {
+                assertThat(card.getElement().getTextRecursively()).doesNotContain("unavailable");
+            }
+            assertThat(new BatchJobCard(job, List.of(), exporter, j -> { }, j -> { }, java.util.Optional.empty())
+                    .getElement().getTextRecursively()).doesNotContain("unavailable");
+        }
+    }
+
+    @Test
     void aJobWithTheDefaultModelsSaysNothingAboutThem() {
         view.accept("news.csv", CSV.getBytes(StandardCharsets.UTF_8));
 
