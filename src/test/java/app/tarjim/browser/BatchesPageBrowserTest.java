@@ -49,6 +49,26 @@ class BatchesPageBrowserTest {
             assertThat(card).contains("line");
             assertThat(browser.driver().findElements(By.cssSelector(".batch-download"))).isNotEmpty();
             browser.screenshot("batches-desktop");
+
+            // the same file again with the quality model, mixed-language articles translated anyway
+            Path quality = Files.copy(csv, dir.resolve("quality.csv"));
+            browser.driver().findElements(By.cssSelector("vaadin-radio-button")).stream()
+                    .filter(b -> b.getText().startsWith("quality")).findFirst().orElseThrow().click();
+            browser.find("vaadin-checkbox.batch-force").click();
+            browser.find("vaadin-upload.batch-upload").getShadowRoot().findElement(By.cssSelector("input[type=file]"))
+                    .sendKeys(quality.toAbsolutePath().toString());
+            browser.waitUntil(d -> d.findElements(By.cssSelector(".batch-job")).size() == 2, Duration.ofSeconds(30));
+            browser.waitUntil(d -> d.findElements(By.cssSelector(".batch-job")).get(0)
+                    .findElement(By.cssSelector(".batch-job-counts")).getText().startsWith("2/2 done"),
+                    Duration.ofMinutes(2));
+            WebElement newest = browser.driver().findElements(By.cssSelector(".batch-job")).get(0);
+            assertThat(newest.findElement(By.cssSelector(".batch-job-models")).getText())
+                    .isEqualTo("Translation: quality · Summaries: standard (distilbart-cnn-6-6) · Few Arabic letters: "
+                            + "translated anyway");
+            // no real model here: the card says what stood in for the quality one, and why
+            assertThat(newest.findElement(By.cssSelector(".batch-job-stand-in")).getText())
+                    .contains("quality").contains("not available");
+            browser.screenshot("batches-quality-desktop");
         }
     }
 }
