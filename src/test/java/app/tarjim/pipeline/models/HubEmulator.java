@@ -56,6 +56,12 @@ public final class HubEmulator implements AutoCloseable {
     private final Map<String, byte[]> lfsBlobs = new ConcurrentHashMap<>();
     private final Map<String, Integer> corruptTimes = new ConcurrentHashMap<>();
     private final Map<String, Integer> dropAfterBytesOnce = new ConcurrentHashMap<>();
+    private final Map<String, Hold> holds = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService handlers = java.util.concurrent.Executors.newCachedThreadPool();
+
+    /** A download that stops after {@code bytes} bytes until {@code release} opens (a slow link, as a test sees it). */
+    private record Hold(int bytes, java.util.concurrent.CountDownLatch release) {
+    }
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> failuresLeft = new ConcurrentHashMap<>();
     private volatile int failureStatus;
@@ -63,9 +69,12 @@ public final class HubEmulator implements AutoCloseable {
     public HubEmulator() throws IOException {
         hub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         hub.createContext("/", exchange -> handle(exchange, this::handleHub, "hub"));
+        // a thread per request, as a real server: a held download must not hold up every other request
+        hub.setExecutor(handlers);
         hub.start();
         cdn = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         cdn.createContext("/", exchange -> handle(exchange, this::handleCdn, "cdn"));
+        cdn.setExecutor(handlers);
         cdn.start();
     }
 
@@ -117,6 +126,14 @@ public final class HubEmulator implements AutoCloseable {
     /** The next GET of the file (on the CDN for LFS files) sends {@code bytes} bytes and drops the connection. */
     public void dropConnectionOnceAfter(String repo, String path, int bytes) {
         dropAfterBytesOnce.put(repo + "/" + path, bytes);
+    }
+
+    /**
+     * The next GET of the file sends {@code bytes} bytes, then waits until {@code release} opens before it sends the
+     * rest: a download caught in the middle, for tests of what users see meanwhile.
+     */
+    public void holdOnceAfter(String repo, String path, int bytes, java.util.concurrent.CountDownLatch release) {
+        holds.put(repo + "/" + path, new Hold(bytes, release));
     }
 
     /** The next {@code times} requests to {@code server} ({@code hub} or {@code cdn}) are answered with {@code status}. */
@@ -383,6 +400,17 @@ public final class HubEmulator implements AutoCloseable {
         }
         Integer dropAfter = dropAfterBytesOnce.remove(key);
         OutputStream out = exchange.getResponseBody();
+        Hold hold = holds.remove(key);
+        if (hold != null && hold.bytes() < body.length - from) {
+            out.write(body, from, hold.bytes());
+            out.flush();
+            try {
+                hold.release().await(2, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            from += hold.bytes();
+        }
         if (dropAfter != null) {
             out.write(body, from, dropAfter);
             out.flush();
@@ -470,5 +498,6 @@ public final class HubEmulator implements AutoCloseable {
     public void close() {
         hub.stop(0);
         cdn.stop(0);
+        handlers.shutdownNow();
     }
 }
