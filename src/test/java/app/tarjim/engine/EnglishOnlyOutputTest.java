@@ -115,6 +115,39 @@ class EnglishOnlyOutputTest {
     }
 
     @Test
+    void aTiedInt8ProjectionAsThePublishedFilesHaveItIsRestrictedWithTheSameOutputWheneverAllowed() throws Exception {
+        // MatMul(h, DequantizeLinear(Transpose(E_int8))): the form of Xenova's int8 NLLB decoder
+        Path dir = NllbGoldenTest.DIR.resolveSibling("nllb-tiny-random-tied-int8");
+        List<String> lines = Files.readAllLines(HfGoldenTest.GOLDEN.resolve("nllb_tokenizer_ids.jsonl"));
+        int same = 0;
+        int differs = 0;
+        try (Seq2SeqModel int8 = Seq2SeqModel.load(dir, NllbGoldenTest.arabicToEnglish()
+                .variant(ModelVariant.QUANTIZED).build());
+             Seq2SeqModel int8English = Seq2SeqModel.load(dir, NllbGoldenTest.arabicToEnglish()
+                     .variant(ModelVariant.QUANTIZED).englishOnlyOutput(true).build())) {
+            assertThat(int8English.outputIds()).as("the projection was found and sliced").isEqualTo(allowed.size());
+            for (int maxNew : new int[] {2, 3, 8}) {
+                GenerationConfig greedy = GenerationConfig.builder().numBeams(1).maxNewTokens(maxNew).build();
+                for (String line : lines.subList(0, 60)) {
+                    String text = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).path("text")
+                            .asText();
+                    long[] a = int8.generate(List.of(text), greedy, () -> false).get(0).get(0).outputIds();
+                    long[] b = int8English.generate(List.of(text), greedy, () -> false).get(0).get(0).outputIds();
+                    assertThat(Arrays.stream(b).boxed().toList()).as("only allowed ids").allMatch(allowed::contains);
+                    if (Arrays.stream(a).allMatch(allowed::contains)) {
+                        assertThat(b).as("full argmax allowed at every step: %s", text).isEqualTo(a);
+                        same++;
+                    } else {
+                        differs++;
+                    }
+                }
+            }
+        }
+        assertThat(same).as("cases whose full output is all allowed").isGreaterThan(5);
+        assertThat(differs).as("cases where the restriction had to change the output").isGreaterThan(5);
+    }
+
+    @Test
     void theInt8FilesProjectionIsRestrictedTooWithTheSameOutputWheneverTheFullArgmaxIsAllowed() throws Exception {
         // quantize_dynamic made the fixture's untied int8 projection a MatMulInteger with its scales
         List<String> lines = Files.readAllLines(HfGoldenTest.GOLDEN.resolve("nllb_tokenizer_ids.jsonl"));
