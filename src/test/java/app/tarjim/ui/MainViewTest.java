@@ -1,23 +1,16 @@
 package app.tarjim.ui;
 
-import app.tarjim.article.ArticleService;
 import app.tarjim.article.ArticleStatus;
-import app.tarjim.article.ArticleTranslationJobs;
-import app.tarjim.article.ShareService;
 import app.tarjim.article.StoredArticle;
 import app.tarjim.document.in.LocalPages;
 import app.tarjim.document.in.UrlArticleFetcher;
-import app.tarjim.pipeline.ModelService;
 import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import java.net.ServerSocket;
@@ -25,44 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** View logic with the real services and the demo models, rendered by Karibu-Testing (no browser). */
 @SpringBootTest
-class MainViewTest {
-
-    @Autowired
-    ArticleTranslationJobs jobs;
-    @Autowired
-    ArticleService articles;
-    @Autowired
-    ShareService shares;
-    @Autowired
-    ModelService models;
-    @Autowired
-    UrlArticleFetcher fetcher;
-    @Autowired
-    ShareAddress shareAddress;
-    @Autowired
-    BrowserGlossaries glossaries;
-    @Autowired
-    ArticleEditing editing;
-
-    private MainView view;
-
-    @BeforeEach
-    void setUp() {
-        MockVaadin.setup();
-        view = new MainView(jobs, articles, shares, models, fetcher, shareAddress, glossaries, editing);
-        UI.getCurrent().add(view);
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
-    }
+class MainViewTest extends MainViewTestBase {
 
     @Test
     void emptyInputIsRefusedWithAMessage() {
@@ -312,7 +273,7 @@ class MainViewTest {
 
     private MainView showViewWith(UrlArticleFetcher local) {
         UI.getCurrent().removeAll();
-        MainView fetching = new MainView(jobs, articles, shares, models, local, shareAddress, glossaries, editing);
+        MainView fetching = newView(local);
         UI.getCurrent().add(fetching);
         return fetching;
     }
@@ -328,26 +289,5 @@ class MainViewTest {
             Thread.sleep(50);
         }
         throw new AssertionError("The fetch did not answer in time");
-    }
-
-    private StoredArticle awaitFinished() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        UUID id = null;
-        while (System.nanoTime() < deadline) {
-            MockVaadin.clientRoundtrip();
-            if (id == null) {
-                id = articles.recent(BrowserOwner.current(), 1).stream().findFirst().map(a -> a.id()).orElse(null);
-            }
-            if (id != null) {
-                StoredArticle article = articles.find(id).orElseThrow();
-                if (article.status().isFinal() && jobs.running(id).isEmpty()) {
-                    Thread.sleep(100);
-                    MockVaadin.clientRoundtrip();
-                    return article;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("The article did not finish in time");
     }
 }

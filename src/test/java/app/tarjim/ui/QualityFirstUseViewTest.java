@@ -1,22 +1,13 @@
 package app.tarjim.ui;
 
-import app.tarjim.article.ArticleService;
 import app.tarjim.article.ArticleStatus;
-import app.tarjim.article.ArticleTranslationJobs;
-import app.tarjim.article.ShareService;
 import app.tarjim.article.StoredArticle;
-import app.tarjim.document.in.UrlArticleFetcher;
-import app.tarjim.pipeline.ModelService;
 import app.tarjim.pipeline.models.HubEmulator;
 import app.tarjim.pipeline.models.TranslationPreset;
 import app.tarjim.testing.QualityModelsFolder;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.vaadin.flow.component.UI;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * holds the encoder half sent, then the article is translated with it.
  */
 @SpringBootTest
-class QualityFirstUseViewTest {
+class QualityFirstUseViewTest extends MainViewTestBase {
 
     private static final String REPO = "Xenova/nllb-200-distilled-600M";
     private static final HubEmulator HUB = startHub();
@@ -55,37 +45,6 @@ class QualityFirstUseViewTest {
     @AfterAll
     static void stopHub() {
         HUB.close();
-    }
-
-    @Autowired
-    ArticleTranslationJobs jobs;
-    @Autowired
-    ArticleService articles;
-    @Autowired
-    ShareService shares;
-    @Autowired
-    ModelService models;
-    @Autowired
-    UrlArticleFetcher fetcher;
-    @Autowired
-    ShareAddress shareAddress;
-    @Autowired
-    BrowserGlossaries glossaries;
-    @Autowired
-    ArticleEditing editing;
-
-    private MainView view;
-
-    @BeforeEach
-    void setUp() {
-        MockVaadin.setup();
-        view = new MainView(jobs, articles, shares, models, fetcher, shareAddress, glossaries, editing);
-        UI.getCurrent().add(view);
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
     }
 
     @Test
@@ -122,26 +81,6 @@ class QualityFirstUseViewTest {
         }
         throw new AssertionError("The progress line never said \"" + prefix + "…\"; it says: "
                 + view.progress.label.getText());
-    }
-
-    private StoredArticle awaitFinished() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        UUID id = null;
-        while (System.nanoTime() < deadline) {
-            MockVaadin.clientRoundtrip();
-            if (id == null) {
-                id = articles.recent(BrowserOwner.current(), 1).stream().findFirst().map(a -> a.id()).orElse(null);
-            }
-            if (id != null) {
-                StoredArticle article = articles.find(id).orElseThrow();
-                if (article.status().isFinal() && jobs.running(id).isEmpty()) {
-                    MockVaadin.clientRoundtrip();
-                    return article;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("The article did not finish in time");
     }
 
     private static HubEmulator startHub() {

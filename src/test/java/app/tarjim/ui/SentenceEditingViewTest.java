@@ -1,13 +1,8 @@
 package app.tarjim.ui;
 
-import app.tarjim.article.ArticleService;
-import app.tarjim.article.ArticleTranslationJobs;
-import app.tarjim.article.ShareService;
 import app.tarjim.article.StoredArticle;
 import app.tarjim.article.StoredSentence;
 import app.tarjim.article.UserGlossaries;
-import app.tarjim.document.in.UrlArticleFetcher;
-import app.tarjim.pipeline.ModelService;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.ShortcutsKt;
 import com.vaadin.flow.component.Key;
@@ -15,7 +10,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Span;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,43 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Post-editing on the translate page and the Glossary page, rendered by Karibu-Testing on the demo models. */
 @SpringBootTest
-class SentenceEditingViewTest {
+class SentenceEditingViewTest extends MainViewTestBase {
 
     private static final String TEXT = "المعارضة ترفض الضغوط الأميركية الروسية وتؤكد بقاءها في حلب.\n\n"
             + "جددت فصائل المعارضة السورية في حلب التمسك بموقفها. وقال القائد إن المقاتلين باقون.";
 
     @Autowired
-    ArticleTranslationJobs jobs;
-    @Autowired
-    ArticleService articles;
-    @Autowired
-    ShareService shares;
-    @Autowired
-    ModelService models;
-    @Autowired
-    UrlArticleFetcher fetcher;
-    @Autowired
-    ShareAddress shareAddress;
-    @Autowired
-    BrowserGlossaries glossaries;
-    @Autowired
-    ArticleEditing editing;
-    @Autowired
     UserGlossaries userGlossaries;
 
-    private MainView view;
-
-    @BeforeEach
-    void setUp() {
-        MockVaadin.setup();
-        view = new MainView(jobs, articles, shares, models, fetcher, shareAddress, glossaries, editing);
-        UI.getCurrent().add(view);
-    }
-
     @AfterEach
-    void tearDown() {
+    void clearGlossary() { // runs before the base class tears the UI down
         userGlossaries.save(BrowserOwner.current(), "");
-        MockVaadin.tearDown();
     }
 
     @Test
