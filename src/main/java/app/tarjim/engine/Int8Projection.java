@@ -42,10 +42,6 @@ final class Int8Projection {
     private final int vocabSize;
     private int rewritten;
 
-    private Int8Projection(ByteBuffer file) {
-        this(file, null, 0);
-    }
-
     private Int8Projection(ByteBuffer file, long[] allowed, int vocabSize) {
         this.file = file;
         this.allowed = allowed;
@@ -65,6 +61,21 @@ final class Int8Projection {
      * @return the number of projections rewritten (two in a merged decoder); 0 leaves {@code target} unwritten
      */
     static int restrictVocabulary(Path source, Path target, long[] allowed, int vocabSize) {
+        return copyRewritten(source, target, allowed, vocabSize, "Cannot restrict the output vocabulary of ");
+    }
+
+    /**
+     * Writes the rewritten model to {@code target}.
+     *
+     * @return the number of projections rewritten (two in a merged decoder: one per branch); 0 leaves
+     *         {@code target} unwritten
+     */
+    static int rewrite(Path source, Path target) {
+        return copyRewritten(source, target, null, 0, "Cannot rewrite the output projection of ");
+    }
+
+    /** Maps {@code source}, rewrites its graphs (restricting when {@code allowed} is given) and writes any change. */
+    private static int copyRewritten(Path source, Path target, long[] allowed, int vocabSize, String failure) {
         try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
             Int8Projection p = new Int8Projection(in.map(FileChannel.MapMode.READ_ONLY, 0, in.size()), allowed,
                     vocabSize);
@@ -77,29 +88,7 @@ final class Int8Projection {
             }
             return p.rewritten;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot restrict the output vocabulary of " + source, e);
-        }
-    }
-
-    /**
-     * Writes the rewritten model to {@code target}.
-     *
-     * @return the number of projections rewritten (two in a merged decoder: one per branch); 0 leaves
-     *         {@code target} unwritten
-     */
-    static int rewrite(Path source, Path target) {
-        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
-            Int8Projection p = new Int8Projection(in.map(FileChannel.MapMode.READ_ONLY, 0, in.size()));
-            Rope model = p.message(0, p.file.limit(), MODEL_GRAPH, p::graph);
-            if (p.rewritten > 0) {
-                try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE,
-                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                    model.writeTo(out);
-                }
-            }
-            return p.rewritten;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot rewrite the output projection of " + source, e);
+            throw new UncheckedIOException(failure + source, e);
         }
     }
 
