@@ -22,6 +22,13 @@ public record NewBatch(String owner, String name, SummaryOption summary, List<Ne
         models = models == null ? BatchModels.DEFAULT : models;
     }
 
+    /** "12 articles from news.csv (preset quality, summary model fast, forced)": for the audit log, never the text. */
+    public String describe() {
+        int n = items.size();
+        return n + (n == 1 ? " article" : " articles") + " from " + name + " (preset " + models.preset().label()
+                + ", summary model " + models.summaryModel().label() + (models.force() ? ", forced" : "") + ")";
+    }
+
     /** A batch with the default models. */
     public NewBatch(String owner, String name, SummaryOption summary, List<NewBatchItem> items,
                     List<InputProblem> problems, String inputDigest) {

@@ -220,16 +220,8 @@ public class MainView extends VerticalLayout implements BeforeEnterObserver {
         summaryLength.setItems(SummaryLength.values());
         summaryLength.setItemLabelGenerator(SummaryLength::label);
         summaryLength.setValue(SummaryLength.MEDIUM);
-        preset.setLabel("Model");
-        preset.setItems(TranslationPreset.values());
-        preset.setItemLabelGenerator(p -> ModelPanel.presetLabel(p, models.translationModel(p)));
-        preset.setValue(TranslationPreset.FAST);
-        summaryModel.setLabel("Summary model");
+        ModelPanel.setUpModelChoices(preset, summaryModel, models);
         summaryModel.setId("summary-model");
-        summaryModel.addClassName("summary-model-select");
-        summaryModel.setItems(TranslationPreset.values());
-        summaryModel.setItemLabelGenerator(ModelPanel::summaryModelLabel);
-        summaryModel.setValue(TranslationPreset.FAST);
         Div optionsBody = new Div(summaryLength, summaryModel, preset, glossary);
         optionsBody.addClassName("options");
         Details options = new Details("Options", optionsBody);

@@ -86,6 +86,24 @@ public class ModelPanel extends Div {
                 .orElse(preset.label());
     }
 
+    /**
+     * The translation model and summary model choices as the translate and Batches pages offer them: fast by
+     * default (the quality ones are opt-in), the licence in the quality preset's label.
+     */
+    public static void setUpModelChoices(com.vaadin.flow.component.radiobutton.RadioButtonGroup<TranslationPreset> preset,
+                                         com.vaadin.flow.component.select.Select<TranslationPreset> summaryModel,
+                                         app.tarjim.pipeline.ModelService models) {
+        preset.setLabel("Model");
+        preset.setItems(TranslationPreset.values());
+        preset.setItemLabelGenerator(p -> presetLabel(p, models.translationModel(p)));
+        preset.setValue(TranslationPreset.FAST);
+        summaryModel.setLabel("Summary model");
+        summaryModel.addClassName("summary-model-select");
+        summaryModel.setItems(TranslationPreset.values());
+        summaryModel.setItemLabelGenerator(ModelPanel::summaryModelLabel);
+        summaryModel.setValue(TranslationPreset.FAST);
+    }
+
     /** The summary model choice's name: which distilbart it is. */
     public static String summaryModelLabel(TranslationPreset model) {
         return model == TranslationPreset.QUALITY ? "quality (distilbart-cnn-12-6, slower)"

@@ -95,7 +95,7 @@ class BatchController {
         }
         if (audit != null) {
             audit.recordWork(ApiCaller.ownerOf(request), app.tarjim.account.AuditLog.BATCH_STARTED, id.toString(),
-                    AuditDetails.batch(batch));
+                    batch.describe());
         }
         return ResponseEntity.accepted()
                 .location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id).toUri())

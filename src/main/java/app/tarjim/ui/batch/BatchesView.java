@@ -86,15 +86,7 @@ public class BatchesView extends VerticalLayout {
         summary.setItemLabelGenerator(option -> option.name().charAt(0) + option.name().substring(1)
                 .toLowerCase(Locale.ROOT));
         summary.setValue(SummaryOption.SHORT);
-        preset.setLabel("Model");
-        preset.setItems(TranslationPreset.values());
-        preset.setItemLabelGenerator(p -> ModelPanel.presetLabel(p, models.translationModel(p)));
-        preset.setValue(TranslationPreset.FAST);
-        summaryModel.setLabel("Summary model");
-        summaryModel.addClassName("summary-model-select");
-        summaryModel.setItems(TranslationPreset.values());
-        summaryModel.setItemLabelGenerator(ModelPanel::summaryModelLabel);
-        summaryModel.setValue(TranslationPreset.FAST);
+        ModelPanel.setUpModelChoices(preset, summaryModel, models);
         force.addClassName("batch-force");
 
         upload = new Upload(UploadHandler.inMemory((metadata, content) ->
@@ -131,7 +123,7 @@ public class BatchesView extends VerticalLayout {
             if (audit != null) {
                 app.tarjim.security.SignedIn.current().ifPresent(user -> audit.record(user.name(),
                         app.tarjim.account.AuditLog.BATCH_STARTED, id.toString(),
-                        app.tarjim.batch.web.AuditDetails.batch(batch)));
+                        batch.describe()));
             }
             int skipped = batch.problems().size();
             showMessage("Queued " + batch.items().size() + " article" + (batch.items().size() == 1 ? "" : "s")
