@@ -92,37 +92,38 @@ public class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Stops an account signing in and its API keys.")
-    static class Disable implements Callable<Integer> {
+    /** Disable and enable differ only in the state they set. */
+    abstract static class SwitchAccount implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
         @Parameters(paramLabel = "NAME")
         String name;
 
+        abstract boolean enabled();
+
         @Override
         public Integer call() {
             return withAccounts(spec, (accounts, audit) -> {
-                accounts.setEnabled(name, false);
-                audit.record(ACTOR, AuditLog.USER_DISABLED, name, null);
-                return "Disabled " + name + ".";
+                accounts.setEnabled(name, enabled());
+                audit.record(ACTOR, enabled() ? AuditLog.USER_ENABLED : AuditLog.USER_DISABLED, name, null);
+                return (enabled() ? "Enabled " : "Disabled ") + name + ".";
             });
         }
     }
 
-    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Lets a disabled account sign in again.")
-    static class Enable implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @Parameters(paramLabel = "NAME")
-        String name;
-
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Stops an account signing in and its API keys.")
+    static class Disable extends SwitchAccount {
         @Override
-        public Integer call() {
-            return withAccounts(spec, (accounts, audit) -> {
-                accounts.setEnabled(name, true);
-                audit.record(ACTOR, AuditLog.USER_ENABLED, name, null);
-                return "Enabled " + name + ".";
-            });
+        boolean enabled() {
+            return false;
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Lets a disabled account sign in again.")
+    static class Enable extends SwitchAccount {
+        @Override
+        boolean enabled() {
+            return true;
         }
     }
 
