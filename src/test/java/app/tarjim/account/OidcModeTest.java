@@ -3,6 +3,7 @@ package app.tarjim.account;
 import app.tarjim.article.ArticleFixtures;
 import app.tarjim.article.ArticleService;
 import app.tarjim.security.SignedIn;
+import app.tarjim.testing.OidcProviders;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
@@ -32,19 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OidcModeTest {
 
-    static final String CLIENT = "tarjim-client";
-    static final MockOAuth2Server PROVIDER = new MockOAuth2Server();
-
-    static {
-        PROVIDER.start();
-    }
+    static final String CLIENT = OidcProviders.CLIENT;
+    static final MockOAuth2Server PROVIDER = OidcProviders.started(false);
 
     @DynamicPropertySource
     static void oidc(DynamicPropertyRegistry registry) {
-        registry.add("tarjim.security.mode", () -> "oidc");
-        registry.add("tarjim.security.oidc.issuer-uri", () -> PROVIDER.issuerUrl("default").toString());
-        registry.add("tarjim.security.oidc.client-id", () -> CLIENT);
-        registry.add("tarjim.security.oidc.client-secret", () -> "secret");
+        OidcProviders.signInThrough(PROVIDER, registry);
     }
 
     @AfterAll

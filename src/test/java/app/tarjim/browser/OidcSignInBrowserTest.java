@@ -2,8 +2,8 @@ package app.tarjim.browser;
 
 import app.tarjim.account.Account;
 import app.tarjim.account.Accounts;
+import app.tarjim.testing.OidcProviders;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.OAuth2Config;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,20 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OidcSignInBrowserTest {
 
-    static final String CLIENT = "tarjim-client";
+    static final String CLIENT = OidcProviders.CLIENT;
     /** Interactive: /authorize shows a form (username becomes sub, plus optional JSON claims) instead of signing in at once. */
-    static final MockOAuth2Server PROVIDER = new MockOAuth2Server(new OAuth2Config(true));
-
-    static {
-        PROVIDER.start();
-    }
+    static final MockOAuth2Server PROVIDER = OidcProviders.started(true);
 
     @DynamicPropertySource
     static void oidc(DynamicPropertyRegistry registry) {
-        registry.add("tarjim.security.mode", () -> "oidc");
-        registry.add("tarjim.security.oidc.issuer-uri", () -> PROVIDER.issuerUrl("default").toString());
-        registry.add("tarjim.security.oidc.client-id", () -> CLIENT);
-        registry.add("tarjim.security.oidc.client-secret", () -> "secret");
+        OidcProviders.signInThrough(PROVIDER, registry);
     }
 
     @BeforeAll
