@@ -27,4 +27,15 @@ final class CsvUploads {
         upload.setMaxFiles(1);
         upload.setMaxFileSize(maxChars * 4);
     }
+
+    /** The file as UTF-8 text; empty when it is not (a spreadsheet saved in a legacy code page, a binary file). */
+    static java.util.Optional<String> utf8(byte[] bytes) {
+        try {
+            return java.util.Optional.of(java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return java.util.Optional.empty();
+        }
+    }
 }

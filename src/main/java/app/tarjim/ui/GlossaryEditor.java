@@ -15,9 +15,6 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -83,14 +80,12 @@ public class GlossaryEditor extends Div {
 
     /** A CSV file: checked with the same reader the translation uses; a broken one leaves the box alone. */
     void load(String fileName, byte[] bytes) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
+        java.util.Optional<String> decoded = CsvUploads.utf8(bytes);
+        if (decoded.isEmpty()) {
             message.setText(fileName + " is not UTF-8 text; save the glossary as CSV UTF-8.");
             return;
         }
+        String text = decoded.get();
         text = text.startsWith("\uFEFF") ? text.substring(1) : text;
         if (text.length() > BrowserGlossaries.MAX_CHARS) {
             message.setText(fileName + " is longer than " + BrowserGlossaries.MAX_CHARS + " characters.");

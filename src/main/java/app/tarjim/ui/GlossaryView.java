@@ -24,9 +24,6 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
 import java.io.ByteArrayInputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -200,14 +197,12 @@ public class GlossaryView extends VerticalLayout {
     }
 
     void importFile(String fileName, byte[] bytes) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
+        java.util.Optional<String> decoded = CsvUploads.utf8(bytes);
+        if (decoded.isEmpty()) {
             message.setText(fileName + " is not UTF-8 text; save the glossary as CSV UTF-8.");
             return;
         }
+        String text = decoded.get();
         try {
             Glossary result = importMode.getValue() == ImportMode.REPLACE ? glossaries.replace(owner, text)
                     : glossaries.merge(owner, text);
